@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Common.Security;
+using RyzeApi.Domain.Chatwoot;
+
+using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
+
+namespace RyzeApi.Application.Chatwoot;
+
+/// <summary>Creates the Chatwoot inbox and stores the integration that routes to it. If storing fails
+/// after the inbox exists, it tries once to delete that inbox so no orphan is left.</summary>
+public sealed class ChatwootActivator(
+    IChatwootClient chatwoot,
+    IChatwootIntegrationRepository integrations,
+    ITokenProtector protector,
+    IOptions<RyzeApiOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ChatwootActivator> logger)
+{
+    private static readonly TimeSpan s_cleanupTimeout = TimeSpan.FromSeconds(10);
+    private readonly IChatwootClient _chatwoot = chatwoot;
+    private readonly IChatwootIntegrationRepository _integrations = integrations;
+    private readonly ITokenProtector _protector = protector;
+    private readonly IOptions<RyzeApiOptions> _options = options;
+    private readonly TimeProvider _timeProvider = timeProvider;
+    private readonly ILogger _logger = logger;
+
+    /// <summary>The associated data that binds an inbox signing secret to its integration.</summary>
+    public static string InboxSecretAssociatedData(string integrationId) => integrationId + "/inbox-secret";
+
+    public async Task<ActivateChatwootResult> ActivateAsync(
+        InstanceRecord instance,
+        ChatwootActivationFields fields,
+        Func<ActivateChatwootResult, IdempotencyCompletion?> completion,
+        CancellationToken cancellationToken)
+    {
+        ChatwootBaseUrl.TryNormalize(fields.ChatwootBaseUrl, out var baseUrl);
+        var connection = new ChatwootConnection(baseUrl, fields.ChatwootAccountId!.Value, fields.ChatwootApiToken!);
+        var id = BridgeIntegrationId.New();
+        var webhookSecret = SecretTokens.New();
+        var publicBaseUrl = _options.Value.PublicBaseUrl!.TrimEnd('/');
+        var webhookUrl = $"{publicBaseUrl}/api/chatwoot/webhook/{id}/{webhookSecret}";
+
+        var inbox = await _chatwoot.CreateApiInboxAsync(connection, fields.EffectiveInboxName, webhookUrl, cancellationToken);
+
+        var integration = new ChatwootIntegration(
+            id, instance.Id, baseUrl, connection.AccountId, inbox.Id, inbox.Name, fields.Settings,
+            IntegrationStatus.Active, string.Empty, _timeProvider.GetUtcNow());
+        var row = new NewChatwootIntegration(
+            integration,
+            _protector.Protect(connection.ApiToken, id),
+            SecretTokens.Hash(webhookSecret),
+            inbox.Secret is { Length: > 0 } secret ? _protector.Protect(secret, InboxSecretAssociatedData(id)) : null);
+        var result = new ActivateChatwootResult(instance.Name, "active", id, ActivateChatwootResult.ActivatedMessage);
+
+        try
+        {
+            await _integrations.ReplaceAsync(row, completion(result), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            await DeleteOrphanInboxAsync(connection, inbox.Id);
+            if (exception is DatabaseUnavailableException)
+            {
+                throw new PersistenceFailedException(
+                    "chatwoot integration failed: persist integration: " + exception.Message, exception);
+            }
+
+            throw;
+        }
+
+        _logger.LogInformation(
+            "Chatwoot integration {IntegrationId} activated for instance {Instance} (inbox {InboxId})",
+            id, instance.Name, inbox.Id);
+        return result;
+    }
+
+    private async Task DeleteOrphanInboxAsync(ChatwootConnection connection, long inboxId)
+    {
+        // Not the request's token: the request may have timed out, and the cleanup must still run.
+        using var cleanup = new CancellationTokenSource(s_cleanupTimeout, _timeProvider);
+        try
+        {
+            await _chatwoot.DeleteInboxAsync(connection, inboxId, cleanup.Token);
+            _logger.LogWarning("Deleted Chatwoot inbox {InboxId} after the integration could not be stored", inboxId);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _logger.LogError(
+                "Chatwoot inbox {InboxId} at {BaseUrl} is left orphaned: deleting it failed: {Reason}",
+                inboxId, connection.BaseUrl, exception.Message);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
+using RyzeApi.Domain.Chatwoot;
+
+namespace RyzeApi.Application.Chatwoot;
+
+/// <summary>Asks Chatwoot for the integration's inbox and records what it learns (inbox gone, token
+/// revoked). Best effort: an unreachable Chatwoot or a time-out keeps the stored values and never fails.</summary>
+public sealed class ChatwootLiveCheck(
+    IChatwootClient chatwoot,
+    IChatwootIntegrationRepository integrations,
+    IOptions<ChatwootModuleOptions> options,
+    ILogger<ChatwootLiveCheck> logger)
+{
+    private readonly IChatwootClient _chatwoot = chatwoot;
+    private readonly IChatwootIntegrationRepository _integrations = integrations;
+    private readonly IOptions<ChatwootModuleOptions> _options = options;
+    private readonly ILogger _logger = logger;
+
+    public async Task<(IntegrationStatus Status, string LastError)> RefreshAsync(
+        ChatwootIntegration integration, string apiToken, CancellationToken cancellationToken)
+    {
+        var finding = await CheckAsync(integration, apiToken, cancellationToken);
+        if (finding is null || (integration.Status == IntegrationStatus.Error && integration.LastError == finding))
+        {
+            return (integration.Status, integration.LastError);
+        }
+
+        try
+        {
+            await _integrations.UpdateHealthAsync(integration.Id, IntegrationStatus.Error, finding, cancellationToken);
+        }
+        catch (DatabaseUnavailableException exception)
+        {
+            _logger.LogWarning("Could not record the live check of {IntegrationId}: {Reason}", integration.Id, exception.Message);
+        }
+
+        return (IntegrationStatus.Error, finding);
+    }
+
+    /// <returns>A problem that needs the user, or null when nothing new was learnt.</returns>
+    private async Task<string?> CheckAsync(ChatwootIntegration integration, string apiToken, CancellationToken cancellationToken)
+    {
+        var connection = new ChatwootConnection(integration.BaseUrl, integration.AccountId, apiToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Value.InfoCheckTimeout);
+        try
+        {
+            await _chatwoot.GetInboxAsync(connection, integration.InboxId, timeout.Token);
+            return null;
+        }
+        catch (UpstreamRejectedException exception) when (exception.Kind is UpstreamFailureKind.CredentialsRejected or UpstreamFailureKind.AccessDenied)
+        {
+            return exception.Message;
+        }
+        catch (UpstreamRejectedException exception) when (exception.UpstreamStatus == 404)
+        {
+            return $"Chatwoot inbox {integration.InboxId} no longer exists in account {integration.AccountId} - activate the integration again to create a new inbox. Detail: {exception.Message}";
+        }
+        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            _logger.LogInformation("Live check of {IntegrationId} inconclusive: {Reason}", integration.Id, exception.Message);
+            return null;
+        }
+    }
+}

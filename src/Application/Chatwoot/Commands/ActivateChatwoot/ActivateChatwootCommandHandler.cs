@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Mediator;
+using RyzeApi.Application.Common;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+
+namespace RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
+
+public sealed class ActivateChatwootCommandHandler(
+    InstanceResolver instances, ChatwootActivator activator, IIdempotencyStore idempotency)
+    : ICommandHandler<ActivateChatwootCommand, ActivateChatwootResult>
+{
+    private readonly InstanceResolver _instances = instances;
+    private readonly ChatwootActivator _activator = activator;
+    private readonly IIdempotencyStore _idempotency = idempotency;
+
+    public async ValueTask<ActivateChatwootResult> Handle(ActivateChatwootCommand command, CancellationToken cancellationToken)
+    {
+        var instance = await _instances.ResolveAsync(command.Caller, command.Instance, "instance not found", cancellationToken);
+        if (command.IdempotencyKey is null)
+        {
+            return await _activator.ActivateAsync(instance, command.Fields, _ => null, cancellationToken);
+        }
+
+        var key = new IdempotencyKey(
+            command.Caller.AccountId, "chatwoot.activate/" + instance.Name, command.IdempotencyKey, Fingerprint(command.Fields));
+        var claim = await _idempotency.ClaimAsync(key, cancellationToken);
+        switch (claim.Outcome)
+        {
+            case IdempotencyClaimOutcome.Replay:
+                return JsonSerializer.Deserialize<ActivateChatwootResult>(claim.StoredResponse!)!;
+            case IdempotencyClaimOutcome.Mismatch:
+                throw new ConflictException("Idempotency-Key was already used with a different request body - use a new key for a new request");
+            case IdempotencyClaimOutcome.InProgress:
+                throw new ConflictException("a request with this Idempotency-Key is still in progress - retry later");
+        }
+
+        try
+        {
+            return await _activator.ActivateAsync(
+                instance, command.Fields, r => new IdempotencyCompletion(key, JsonSerializer.Serialize(r)), cancellationToken);
+        }
+        catch
+        {
+            // A failed activation created nothing, so the client may retry with the same key.
+            await _idempotency.ReleaseAsync(key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>A hash of the normalised body, so "the same body" survives key order and whitespace.</summary>
+    internal static byte[] Fingerprint(ChatwootActivationFields fields)
+    {
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            fields.ChatwootBaseUrl?.TrimEnd('/'), fields.ChatwootAccountId, fields.ChatwootApiToken, fields.EffectiveInboxName,
+            fields.Settings.SignMessages, fields.Settings.IgnoreGroups, fields.Settings.StartAsPending, fields.Settings.ReopenResolved,
+        });
+        return SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
+    }
+}

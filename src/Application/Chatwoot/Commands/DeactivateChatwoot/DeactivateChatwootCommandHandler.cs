@@ -1,0 +1,57 @@
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
+
+namespace RyzeApi.Application.Chatwoot.Commands.DeactivateChatwoot;
+
+public sealed class DeactivateChatwootCommandHandler(
+    InstanceResolver instances,
+    IChatwootIntegrationRepository integrations,
+    ITokenProtector protector,
+    IChatwootClient chatwoot,
+    IOptions<ChatwootModuleOptions> options,
+    ILogger<DeactivateChatwootCommandHandler> logger)
+    : ICommandHandler<DeactivateChatwootCommand>
+{
+    private readonly InstanceResolver _instances = instances;
+    private readonly IChatwootIntegrationRepository _integrations = integrations;
+    private readonly ITokenProtector _protector = protector;
+    private readonly IChatwootClient _chatwoot = chatwoot;
+    private readonly IOptions<ChatwootModuleOptions> _options = options;
+    private readonly ILogger _logger = logger;
+
+    public async ValueTask<Unit> Handle(DeactivateChatwootCommand command, CancellationToken cancellationToken)
+    {
+        var instance = await _instances.ResolveAsync(command.Caller, command.Instance, "instance not found", cancellationToken);
+        var stored = await _integrations.FindByInstanceAsync(instance.Id, cancellationToken)
+            ?? throw new NotFoundException("no chatwoot integration to delete");
+
+        // Deleting the row stops routing at once: the webhook secret's hash goes with it.
+        if (!await _integrations.DeleteByInstanceAsync(instance.Id, cancellationToken))
+        {
+            throw new NotFoundException("no chatwoot integration to delete");
+        }
+
+        var integration = stored.Integration;
+        var connection = new ChatwootConnection(
+            integration.BaseUrl, integration.AccountId, _protector.Unprotect(stored.ApiToken, integration.Id));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Value.WebhookClearTimeout);
+        try
+        {
+            await _chatwoot.SetInboxWebhookAsync(connection, integration.InboxId, string.Empty, timeout.Token);
+        }
+        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException or OperationCanceledException)
+        {
+            _logger.LogWarning(
+                "Deactivated {IntegrationId}, but clearing the webhook URL of Chatwoot inbox {InboxId} failed: {Reason}",
+                integration.Id, integration.InboxId, exception.Message);
+        }
+
+        return Unit.Value;
+    }
+}

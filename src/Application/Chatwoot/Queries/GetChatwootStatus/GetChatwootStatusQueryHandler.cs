@@ -1,0 +1,34 @@
+using Mediator;
+using RyzeApi.Application.Common;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+
+namespace RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
+
+public sealed class GetChatwootStatusQueryHandler(
+    InstanceResolver instances,
+    IChatwootIntegrationRepository integrations,
+    ITokenProtector protector,
+    ChatwootLiveCheck liveCheck)
+    : IQueryHandler<GetChatwootStatusQuery, ChatwootStatusDto>
+{
+    private readonly InstanceResolver _instances = instances;
+    private readonly IChatwootIntegrationRepository _integrations = integrations;
+    private readonly ITokenProtector _protector = protector;
+    private readonly ChatwootLiveCheck _liveCheck = liveCheck;
+
+    public async ValueTask<ChatwootStatusDto> Handle(GetChatwootStatusQuery query, CancellationToken cancellationToken)
+    {
+        var instance = await _instances.ResolveAsync(query.Caller, query.Instance, "instance not found", cancellationToken);
+        var stored = await _integrations.FindByInstanceAsync(instance.Id, cancellationToken)
+            ?? throw new NotFoundException("no chatwoot integration for this instance");
+        var integration = stored.Integration;
+        var token = _protector.Unprotect(stored.ApiToken, integration.Id);
+
+        var (status, lastError) = await _liveCheck.RefreshAsync(integration, token, cancellationToken);
+
+        return new ChatwootStatusDto(
+            instance.Name, status, integration.Id, integration.BaseUrl, integration.AccountId, token,
+            integration.InboxId, integration.InboxName, lastError, integration.CreatedAt, integration.Settings);
+    }
+}

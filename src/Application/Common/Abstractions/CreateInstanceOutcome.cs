@@ -1,0 +1,8 @@
+namespace RyzeApi.Application.Common.Abstractions;
+
+public enum CreateInstanceOutcome
+{
+    Created,
+    NameTaken,
+    TokenTaken,
+}

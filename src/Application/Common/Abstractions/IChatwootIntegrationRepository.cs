@@ -1,0 +1,18 @@
+using RyzeApi.Domain.Chatwoot;
+
+namespace RyzeApi.Application.Common.Abstractions;
+
+/// <summary>Chatwoot integrations, one per instance at most.</summary>
+public interface IChatwootIntegrationRepository
+{
+    Task<StoredChatwootIntegration?> FindByInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Stores <paramref name="integration"/> as the instance's only integration, replacing any
+    /// older one, and completes <paramref name="idempotency"/> in the same transaction.</summary>
+    Task ReplaceAsync(
+        NewChatwootIntegration integration, IdempotencyCompletion? idempotency, CancellationToken cancellationToken);
+
+    Task<bool> DeleteByInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    Task UpdateHealthAsync(string integrationId, IntegrationStatus status, string lastError, CancellationToken cancellationToken);
+}

@@ -1,0 +1,26 @@
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Security;
+
+namespace RyzeApi.Application.Common;
+
+/// <summary>Finds the instance a caller addresses. Another account's instance and a name that does not
+/// exist look the same (404), so existence never leaks across accounts.</summary>
+public sealed class InstanceResolver(IInstanceRepository instances)
+{
+    private readonly IInstanceRepository _instances = instances;
+
+    public async Task<InstanceRecord> ResolveAsync(
+        Caller caller, string name, string notFoundMessage, CancellationToken cancellationToken)
+    {
+        var instance = await _instances.FindByNameAsync(name, cancellationToken);
+        if (instance is null
+            || instance.AccountId != caller.AccountId
+            || (caller.InstanceId is { } own && own != instance.Id))
+        {
+            throw new NotFoundException(notFoundMessage);
+        }
+
+        return instance;
+    }
+}

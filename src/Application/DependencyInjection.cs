@@ -1,0 +1,38 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RyzeApi.Application.Chatwoot;
+using RyzeApi.Application.Common;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Behaviours;
+
+namespace RyzeApi.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The mediator with its behaviours, outermost first: exceptions, logging, validation, timeout.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(UnhandledExceptionBehaviour<,>),
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(TimeoutBehaviour<,>),
+            ];
+        });
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
+        services.AddSingleton<IRequestTimeoutPolicy, RequestTimeoutPolicy>();
+        services.AddScoped<InstanceResolver>();
+        services.AddScoped<ChatwootActivator>();
+        services.AddScoped<ChatwootLiveCheck>();
+        services.AddOptions<Common.Options.ChatwootModuleOptions>();
+        services.AddOptions<Common.Options.RyzeApiOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using Mediator;
+using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Security;
+
+namespace RyzeApi.Application.Instances.Commands.CreateInstance;
+
+public sealed class CreateInstanceCommandHandler(IInstanceRepository instances, ISender sender, TimeProvider timeProvider)
+    : ICommandHandler<CreateInstanceCommand, CreateInstanceResult>
+{
+    private readonly IInstanceRepository _instances = instances;
+    private readonly ISender _sender = sender;
+    private readonly TimeProvider _timeProvider = timeProvider;
+
+    public async ValueTask<CreateInstanceResult> Handle(CreateInstanceCommand command, CancellationToken cancellationToken)
+    {
+        var token = command.Token ?? SecretTokens.New();
+        var instance = new InstanceRecord(Guid.CreateVersion7(), command.Caller.AccountId, command.Name!, _timeProvider.GetUtcNow());
+        switch (await _instances.CreateAsync(instance, SecretTokens.Hash(token), cancellationToken))
+        {
+            case CreateInstanceOutcome.NameTaken:
+                throw new ConflictException("Instance name already exists");
+            case CreateInstanceOutcome.TokenTaken:
+                throw new ConflictException("token is already in use - choose another token or omit it to get a generated one");
+        }
+
+        InlineActivationOutcome? chatwoot = null;
+        if (command.Chatwoot is { } fields)
+        {
+            chatwoot = await ActivateInlineAsync(command.Caller, instance.Name, fields, cancellationToken);
+        }
+
+        return new CreateInstanceResult(instance.Name, token, instance.CreatedAt, chatwoot);
+    }
+
+    // Through the mediator, so the inline activation gets the same validation and time limit.
+    private async Task<InlineActivationOutcome> ActivateInlineAsync(
+        Caller caller, string name, Chatwoot.ChatwootActivationFields fields, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _sender.Send(new ActivateChatwootCommand(caller, name, fields, null), cancellationToken);
+            return new InlineActivationOutcome(result.Status, result.BridgeIntegrationId, null);
+        }
+        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
+            or ValidationException or PersistenceFailedException or RequestTimeoutException)
+        {
+            return new InlineActivationOutcome("error", null, exception.Message);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Mediator;
+using RyzeApi.Application.Common;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+
+namespace RyzeApi.Application.Instances.Commands.DeleteInstance;
+
+public sealed class DeleteInstanceCommandHandler(InstanceResolver resolver, IInstanceRepository instances)
+    : ICommandHandler<DeleteInstanceCommand>
+{
+    private readonly InstanceResolver _resolver = resolver;
+    private readonly IInstanceRepository _instances = instances;
+
+    public async ValueTask<Unit> Handle(DeleteInstanceCommand command, CancellationToken cancellationToken)
+    {
+        var instance = await _resolver.ResolveAsync(command.Caller, command.Instance, "Instance not found", cancellationToken);
+        if (!await _instances.DeleteAsync(instance.Id, cancellationToken))
+        {
+            throw new NotFoundException("Instance not found");
+        }
+
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Options;
+using RyzeApi.Infrastructure.Chatwoot;
+
+namespace RyzeApi.Infrastructure;
+
+/// <summary>Whether the Chatwoot module can serve requests: enabled, with a public base URL to build
+/// webhook URLs from and an encryption key for tokens. While not, every <c>/api/chatwoot/*</c> endpoint
+/// answers 503 "integration gateway not configured".</summary>
+public sealed class ChatwootModuleGate(
+    IOptions<ChatwootModuleOptions> module, IOptions<RyzeApiOptions> server, IOptions<ChatwootInfrastructureOptions> security)
+{
+    public bool IsConfigured { get; } =
+        module.Value.Enabled
+        && Uri.TryCreate(server.Value.PublicBaseUrl, UriKind.Absolute, out _)
+        && !string.IsNullOrWhiteSpace(security.Value.EncryptionKey);
+}

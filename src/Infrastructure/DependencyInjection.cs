@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Npgsql;
+using Refit;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Infrastructure.Chatwoot;
+using RyzeApi.Infrastructure.Persistence;
+using RyzeApi.Infrastructure.Persistence.Repositories;
+using RyzeApi.Infrastructure.Security;
+
+namespace RyzeApi.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>PostgreSQL, the token protector and the Chatwoot client. Throws at start-up, with a message
+    /// naming the setting, when the connection string is missing or an encryption key is malformed.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings__Postgres is not set: RyzeApi keeps all state in PostgreSQL.");
+        services.AddSingleton(new DatabaseSettings(connectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<IAccountRepository, AccountRepository>();
+        services.AddSingleton<ICredentialStore, CredentialStore>();
+        services.AddSingleton<IInstanceRepository, InstanceRepository>();
+        services.AddSingleton<IChatwootIntegrationRepository, ChatwootIntegrationRepository>();
+        services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: ["ready"]);
+
+        var section = configuration.GetSection("Chatwoot");
+        services.Configure<ChatwootInfrastructureOptions>(section);
+        var chatwoot = section.Get<ChatwootInfrastructureOptions>() ?? new ChatwootInfrastructureOptions();
+        services.AddSingleton<ChatwootModuleGate>();
+        AddTokenProtector(services, chatwoot);
+        AddChatwootClient(services, chatwoot, section.GetSection("Resilience"));
+        return services;
+    }
+
+    private static void AddTokenProtector(IServiceCollection services, ChatwootInfrastructureOptions options)
+    {
+        // Parsed now, not lazily, so a malformed key stops the process at start with a clear message.
+        if (!string.IsNullOrWhiteSpace(options.EncryptionKey))
+        {
+            var ring = EncryptionKeyRing.Parse(options.EncryptionKey, options.PreviousEncryptionKeys);
+            services.AddSingleton(ring);
+            services.AddSingleton<ITokenProtector, AesGcmTokenProtector>();
+        }
+        else
+        {
+            services.AddSingleton<ITokenProtector, UnconfiguredTokenProtector>();
+        }
+    }
+
+    private static void AddChatwootClient(IServiceCollection services, ChatwootInfrastructureOptions options, IConfigurationSection resilience)
+    {
+        var guard = options.BlockPrivateNetworks ? new ChatwootNetworkGuard(options.AllowedHosts) : null;
+        services.AddTransient<ChatwootTargetHandler>();
+        services.AddRefitGeneratedClient<IChatwootApi>()
+            .ConfigureHttpClient(client =>
+            {
+                client.BaseAddress = new Uri("http://chatwoot.invalid");
+                // Above the pipeline's total timeout, so the pipeline's timeouts are the ones that fire.
+                client.Timeout = TimeSpan.FromMinutes(5);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = guard is null,
+                ConnectCallback = guard is null ? null : guard.ConnectAsync,
+            })
+            .AddHttpMessageHandler<ChatwootTargetHandler>()
+            .AddStandardResilienceHandler(o =>
+            {
+                resilience.Bind(o);
+                // Creating an inbox twice would leave an orphan: never retry unsafe methods.
+                o.Retry.DisableForUnsafeHttpMethods();
+            })
+            .SelectPipelineByAuthority();
+        services.AddSingleton<IChatwootClient, ChatwootClient>();
+    }
+}

@@ -1,0 +1,27 @@
+using Npgsql;
+using RyzeApi.Application.Common.Exceptions;
+
+namespace RyzeApi.Infrastructure.Persistence;
+
+/// <summary>Runs a database operation and turns Npgsql failures into Application's
+/// <see cref="DatabaseUnavailableException"/>, so Application never sees the driver's types.</summary>
+internal static class Db
+{
+    public static async Task<T> RunAsync<T>(Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (NpgsqlException exception)
+        {
+            throw new DatabaseUnavailableException(exception.Message, exception);
+        }
+    }
+
+    public static Task RunAsync(Func<Task> operation) => RunAsync(async () =>
+    {
+        await operation();
+        return true;
+    });
+}

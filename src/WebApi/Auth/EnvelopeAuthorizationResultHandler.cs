@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using RyzeApi.WebApi.Errors;
+
+namespace RyzeApi.WebApi.Auth;
+
+/// <summary>Answers authorization failures in the envelope: 403 for an instance token on another
+/// instance, 401 <c>Invalid token</c> for an instance token where only an account token is accepted.</summary>
+public sealed class EnvelopeAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure is { } failure)
+        {
+            foreach (var reason in failure.FailureReasons)
+            {
+                switch (reason.Handler)
+                {
+                    case InstanceAccessRequirement:
+                        return EnvelopeWriter.WriteAsync(context, StatusCodes.Status403Forbidden, reason.Message);
+                    case AccountOnlyRequirement:
+                        return EnvelopeWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, reason.Message);
+                }
+            }
+        }
+
+        return _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
+using RyzeApi.Domain.Chatwoot;
+
+namespace RyzeApi.WebApi.Contracts.Chatwoot;
+
+/// <summary>200 of <c>GET /api/chatwoot/list/{instance}</c>.</summary>
+public sealed class ChatwootInfoResponse
+{
+    /// <example>suporte</example>
+    [JsonPropertyName("instance_name")] public required string InstanceName { get; init; }
+
+    /// <summary><c>active</c>; <c>paused</c> while deliveries are retried because Chatwoot is unavailable;
+    /// <c>error</c> when something needs the user (token revoked, inbox deleted, deliveries given up).</summary>
+    /// <example>active</example>
+    [JsonPropertyName("status")] public required string Status { get; init; }
+
+    /// <example>int_xyz789abc</example>
+    [JsonPropertyName("bridge_integration_id")] public required string BridgeIntegrationId { get; init; }
+
+    /// <example>https://chatwoot.example.com</example>
+    [JsonPropertyName("chatwoot_base_url")] public required string ChatwootBaseUrl { get; init; }
+
+    /// <example>5</example>
+    [JsonPropertyName("chatwoot_account_id")] public required long ChatwootAccountId { get; init; }
+
+    /// <summary>The Chatwoot API token in plaintext (decrypted from storage).</summary>
+    /// <example>sk_live_abc123...</example>
+    [JsonPropertyName("chatwoot_api_token")] public required string ChatwootApiToken { get; init; }
+
+    /// <example>42</example>
+    [JsonPropertyName("chatwoot_inbox_id")] public required long ChatwootInboxId { get; init; }
+
+    /// <example>WhatsApp - Orion</example>
+    [JsonPropertyName("chatwoot_inbox_name")] public required string ChatwootInboxName { get; init; }
+
+    /// <summary>Empty when healthy.</summary>
+    /// <example></example>
+    [JsonPropertyName("last_error")] public required string LastError { get; init; }
+
+    /// <summary>RFC 3339, UTC.</summary>
+    /// <example>2026-04-20T10:15:30Z</example>
+    [JsonPropertyName("created_at")] public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <example>true</example>
+    [JsonPropertyName("sign_messages")] public required bool SignMessages { get; init; }
+
+    /// <example>false</example>
+    [JsonPropertyName("ignore_groups")] public required bool IgnoreGroups { get; init; }
+
+    /// <example>false</example>
+    [JsonPropertyName("start_as_pending")] public required bool StartAsPending { get; init; }
+
+    /// <example>true</example>
+    [JsonPropertyName("reopen_resolved")] public required bool ReopenResolved { get; init; }
+
+    public static ChatwootInfoResponse From(ChatwootStatusDto dto) => new()
+    {
+        InstanceName = dto.InstanceName,
+        Status = dto.Status.ToName(),
+        BridgeIntegrationId = dto.BridgeIntegrationId,
+        ChatwootBaseUrl = dto.ChatwootBaseUrl,
+        ChatwootAccountId = dto.ChatwootAccountId,
+        ChatwootApiToken = dto.ChatwootApiToken,
+        ChatwootInboxId = dto.ChatwootInboxId,
+        ChatwootInboxName = dto.ChatwootInboxName,
+        LastError = dto.LastError,
+        CreatedAt = dto.CreatedAt,
+        SignMessages = dto.Settings.SignMessages,
+        IgnoreGroups = dto.Settings.IgnoreGroups,
+        StartAsPending = dto.Settings.StartAsPending,
+        ReopenResolved = dto.Settings.ReopenResolved,
+    };
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using RyzeApi.Application.Chatwoot;
+using RyzeApi.Domain.Chatwoot;
+
+namespace RyzeApi.WebApi.Contracts.Instances;
+
+/// <summary>Body of <c>POST /api/instance/new</c>, with an optional inline Chatwoot activation.</summary>
+public sealed class CreateInstanceRequest
+{
+    /// <summary>1 to 64 letters, digits, '-' or '_'; unique on the server.</summary>
+    /// <example>suporte</example>
+    [Required]
+    [JsonPropertyName("name")] public string? Name { get; init; }
+
+    /// <summary>A custom TokenInstance (16 to 256 visible ASCII characters, unique); generated when omitted.</summary>
+    [JsonPropertyName("token")] public string? Token { get; init; }
+
+    /// <summary>Activate Chatwoot together with the instance. A failed activation does not fail the creation.</summary>
+    /// <example>false</example>
+    [DefaultValue(false)]
+    [JsonPropertyName("chatwootEnabled")] public bool? ChatwootEnabled { get; init; }
+
+    /// <summary>As <c>chatwootBaseUrl</c> of the activation; required when chatwootEnabled.</summary>
+    [JsonPropertyName("chatwootBaseUrl")] public string? ChatwootBaseUrl { get; init; }
+
+    /// <summary>As <c>chatwootAccountId</c> of the activation; required when chatwootEnabled.</summary>
+    [JsonPropertyName("chatwootAccountId")] public long? ChatwootAccountId { get; init; }
+
+    /// <summary>As <c>chatwootApiToken</c> of the activation; required when chatwootEnabled.</summary>
+    [JsonPropertyName("chatwootApiToken")] public string? ChatwootApiToken { get; init; }
+
+    /// <summary>As <c>inboxName</c> of the activation.</summary>
+    [DefaultValue(ChatwootActivationFields.DefaultInboxName)]
+    [JsonPropertyName("chatwootInboxName")] public string? ChatwootInboxName { get; init; }
+
+    [DefaultValue(false)]
+    [JsonPropertyName("chatwootSignMessages")] public bool? ChatwootSignMessages { get; init; }
+
+    [DefaultValue(false)]
+    [JsonPropertyName("chatwootIgnoreGroups")] public bool? ChatwootIgnoreGroups { get; init; }
+
+    [DefaultValue(false)]
+    [JsonPropertyName("chatwootStartAsPending")] public bool? ChatwootStartAsPending { get; init; }
+
+    [DefaultValue(false)]
+    [JsonPropertyName("chatwootReopenResolved")] public bool? ChatwootReopenResolved { get; init; }
+
+    public ChatwootActivationFields? ToChatwootFields() => ChatwootEnabled == true
+        ? new ChatwootActivationFields(
+            ChatwootBaseUrl, ChatwootAccountId, ChatwootApiToken, ChatwootInboxName,
+            new ChatwootSettings(ChatwootSignMessages ?? false, ChatwootIgnoreGroups ?? false, ChatwootStartAsPending ?? false, ChatwootReopenResolved ?? false))
+        : null;
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace RyzeApi.WebApi.Contracts.Instances;
+
+/// <summary>The new instance; its token is shown only here.</summary>
+public sealed class CreatedInstance
+{
+    /// <example>suporte</example>
+    [JsonPropertyName("name")] public required string Name { get; init; }
+
+    /// <summary>The TokenInstance. Store it now: it is never shown again.</summary>
+    /// <example>Jd8sK2mZ0qLw9xV4bN7cR1tY6uH3eG5aF0pQ8rS2dT4</example>
+    [JsonPropertyName("token")] public required string Token { get; init; }
+
+    /// <example>2026-04-20T10:15:30Z</example>
+    [JsonPropertyName("created_at")] public required DateTimeOffset CreatedAt { get; init; }
+}

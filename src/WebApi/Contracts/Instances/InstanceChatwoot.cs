@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace RyzeApi.WebApi.Contracts.Instances;
+
+/// <summary>An instance's Chatwoot integration at a glance.</summary>
+public sealed class InstanceChatwoot
+{
+    /// <summary><c>active</c>, <c>paused</c> or <c>error</c>.</summary>
+    /// <example>active</example>
+    [JsonPropertyName("status")] public required string Status { get; init; }
+
+    /// <example>int_xyz789abc</example>
+    [JsonPropertyName("bridge_integration_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BridgeIntegrationId { get; init; }
+
+    /// <summary>Only when an inline activation failed: the activation's error message.</summary>
+    [JsonPropertyName("error")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; init; }
+}

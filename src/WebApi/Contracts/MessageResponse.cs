@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace RyzeApi.WebApi.Contracts;
+
+/// <summary>A success answer that only confirms.</summary>
+public sealed class MessageResponse
+{
+    /// <example>chatwoot integration deactivated</example>
+    [JsonPropertyName("message")] public required string Message { get; init; }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics;
+using RyzeApi.Application.Common.Exceptions;
+
+namespace RyzeApi.WebApi.Errors;
+
+/// <summary>Maps every exception to a status and the error envelope. Classified exceptions carry
+/// contract messages; anything else is a real server fault and answers 500 without internals
+/// (the mediator's outermost behaviour, or this handler for failures outside it, has logged it).</summary>
+public sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> logger) : IExceptionHandler
+{
+    public const string InternalErrorMessage = "internal server error - the failure was logged; retry later or contact the operator";
+    private readonly ILogger _logger = logger;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, message) = exception switch
+        {
+            ValidationException e => (StatusCodes.Status400BadRequest, e.Message),
+            NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
+            ConflictException e => (StatusCodes.Status409Conflict, e.Message),
+            UpstreamRejectedException { Kind: UpstreamFailureKind.CredentialsRejected } e => (StatusCodes.Status401Unauthorized, e.Message),
+            UpstreamRejectedException { Kind: UpstreamFailureKind.AccessDenied } e => (StatusCodes.Status403Forbidden, e.Message),
+            UpstreamRejectedException e => (StatusCodes.Status400BadRequest, e.Message),
+            UpstreamUnavailableException e => (StatusCodes.Status502BadGateway, e.Message),
+            RequestTimeoutException e => (StatusCodes.Status504GatewayTimeout, $"request timed out: {e.Message}"),
+            PersistenceFailedException e => (StatusCodes.Status500InternalServerError, e.Message),
+            BadHttpRequestException e => (e.StatusCode, $"invalid request: {e.Message}"),
+            _ => (StatusCodes.Status500InternalServerError, InternalErrorMessage),
+        };
+
+        if (status == StatusCodes.Status500InternalServerError && exception is not PersistenceFailedException)
+        {
+            _logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        await EnvelopeWriter.WriteAsync(httpContext, status, message);
+        return true;
+    }
+}

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace RyzeApi.WebApi.Errors;
+
+/// <summary>What went wrong, as an actionable sentence.</summary>
+public sealed record ErrorDetail([property: JsonPropertyName("message")] string Message);

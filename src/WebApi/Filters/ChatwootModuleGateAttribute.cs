@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using RyzeApi.Infrastructure;
+using RyzeApi.WebApi.Errors;
+
+namespace RyzeApi.WebApi.Filters;
+
+/// <summary>503 <c>integration gateway not configured</c> while the Chatwoot module is off or lacks
+/// settings. A resource filter, so it runs before the body is read: 503 comes before 400 (SPEC §2).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ChatwootModuleGateAttribute : Attribute, IResourceFilter
+{
+    public const string NotConfiguredMessage = "integration gateway not configured";
+
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        var gate = context.HttpContext.RequestServices.GetRequiredService<ChatwootModuleGate>();
+        if (!gate.IsConfigured)
+        {
+            context.Result = new ObjectResult(ErrorEnvelope.Of(NotConfiguredMessage)) { StatusCode = StatusCodes.Status503ServiceUnavailable };
+        }
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
+    }
+}

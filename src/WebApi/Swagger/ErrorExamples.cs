@@ -1,0 +1,31 @@
+namespace RyzeApi.WebApi.Swagger;
+
+/// <summary>An example error message for each operation and status, the seed page's where it has one.</summary>
+public static class ErrorExamples
+{
+    private const string Unreachable = "Chatwoot is unreachable at https://chatwoot.example.com - verify chatwootBaseUrl and that the host is reachable from the server. Detail: Post \"https://chatwoot.example.com/api/v1/accounts/5/inboxes\": dial tcp [::1]:443: connect: connection refused";
+
+    public static string? For(string? operationId, string status) => (operationId, status) switch
+    {
+        ("ActivateChatwoot", "400") => "invalid body: chatwootAccountId must be an integer greater than 0",
+        ("ActivateChatwoot", "401") => "Chatwoot rejected the API token - verify chatwootApiToken. Detail: https://chatwoot.example.com/api/v1/accounts/5/inboxes HTTP 401: {\"error\":\"Invalid Access Token\"}",
+        ("ActivateChatwoot", "403") => "Chatwoot denied the request - verify the API token has admin scope on account 5. Detail: https://chatwoot.example.com/api/v1/accounts/5/inboxes HTTP 401: {\"error\":\"You are not authorized to do this action\"}",
+        ("ActivateChatwoot", "409") => "Idempotency-Key was already used with a different request body - use a new key for a new request",
+        ("ActivateChatwoot", "500") => "chatwoot integration failed: persist integration: 57P01: terminating connection due to administrator command",
+        ("ActivateChatwoot", "502") => Unreachable,
+        ("ActivateChatwoot", "504") => "request timed out: ActivateChatwootCommand did not complete within 60 s",
+        ("GetChatwootIntegration", "404") => "no chatwoot integration for this instance",
+        ("DeactivateChatwoot", "404") => "no chatwoot integration to delete",
+        ("CreateInstance", "400") => "invalid body: name must be 1 to 64 letters, digits, '-' or '_'",
+        ("CreateInstance", "409") => "Instance name already exists",
+        ("ListInstances", "404") => "Instance not found",
+        ("DeleteInstance", "404") => "Instance not found",
+        (_, "401") => "Missing token",
+        (_, "403") => "Instance token does not match the requested instance",
+        (_, "404") => "instance not found",
+        (_, "429") => "Rate limit exceeded. Try again later.",
+        (_, "500") => "internal server error - the failure was logged; retry later or contact the operator",
+        (_, "503") => "integration gateway not configured",
+        _ => null,
+    };
+}
