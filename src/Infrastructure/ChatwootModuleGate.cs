@@ -12,6 +12,8 @@ public sealed class ChatwootModuleGate(
 {
     public bool IsConfigured { get; } =
         module.Value.Enabled
-        && Uri.TryCreate(server.Value.PublicBaseUrl, UriKind.Absolute, out _)
+        // Scheme checked too: on Unix "/path" parses as an absolute file:// URI, useless as a webhook base.
+        && Uri.TryCreate(server.Value.PublicBaseUrl, UriKind.Absolute, out var publicBaseUrl)
+        && (publicBaseUrl.Scheme == Uri.UriSchemeHttp || publicBaseUrl.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrWhiteSpace(security.Value.EncryptionKey);
 }

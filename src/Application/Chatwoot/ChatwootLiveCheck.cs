@@ -60,7 +60,7 @@ public sealed class ChatwootLiveCheck(
         {
             return $"Chatwoot inbox {integration.InboxId} no longer exists in account {integration.AccountId} - activate the integration again to create a new inbox. Detail: {exception.Message}";
         }
-        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
+        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException or ValidationException
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             _logger.LogInformation("Live check of {IntegrationId} inconclusive: {Reason}", integration.Id, exception.Message);

@@ -27,7 +27,10 @@ public sealed class EncryptionKeyRing
     /// <summary>Parses base64 keys of exactly 32 bytes; anything else throws with a message that names the setting.</summary>
     public static EncryptionKeyRing Parse(string current, IEnumerable<string?> previous) => new(
         Decode(current, "Chatwoot__EncryptionKey"),
-        previous.Where(p => !string.IsNullOrWhiteSpace(p)).Select((p, i) => Decode(p!, $"Chatwoot__PreviousEncryptionKeys__{i}")));
+        // Indexed before blanks are skipped, so the message names the entry the operator actually set.
+        previous.Select((p, i) => (Value: p, Index: i))
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .Select(p => Decode(p.Value!, $"Chatwoot__PreviousEncryptionKeys__{p.Index}")));
 
     public static string IdOf(byte[] key) => "k" + Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 6));
 

@@ -45,7 +45,8 @@ public sealed class DeactivateChatwootCommandHandler(
         {
             await _chatwoot.SetInboxWebhookAsync(connection, integration.InboxId, string.Empty, timeout.Token);
         }
-        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException or OperationCanceledException)
+        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
+            or ValidationException or OperationCanceledException)
         {
             _logger.LogWarning(
                 "Deactivated {IntegrationId}, but clearing the webhook URL of Chatwoot inbox {InboxId} failed: {Reason}",

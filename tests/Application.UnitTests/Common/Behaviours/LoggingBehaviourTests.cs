@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using Moq;
+using NUnit.Framework;
+using RyzeApi.Application.Common.Behaviours;
+using RyzeApi.Application.UnitTests.Support;
+
+namespace RyzeApi.Application.UnitTests.Common.Behaviours;
+
+[TestFixture]
+public sealed class LoggingBehaviourTests
+{
+    private readonly TestRequest _request = new("ping");
+    private readonly Mock<ILogger<LoggingBehaviour<TestRequest, string>>> _logger = new();
+
+    [Test]
+    public async Task Handle_NextSucceeds_ReturnsNextsResponseWithCallerToken()
+    {
+        // Arrange
+        using var caller = new CancellationTokenSource();
+        var next = RecordingNext<string>.Returning("pong");
+
+        // Act
+        var response = await Behaviour().Handle(_request, next.Delegate, caller.Token);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(response, Is.EqualTo("pong"));
+            Assert.That(next.Calls, Is.EqualTo(1));
+            Assert.That(next.ReceivedToken, Is.EqualTo(caller.Token));
+        });
+    }
+
+    [Test]
+    public async Task Handle_FastRequest_LogsEntryAndExitAtDebugOnly()
+    {
+        // Arrange
+        var next = RecordingNext<string>.Returning("pong");
+
+        // Act
+        await Behaviour().Handle(_request, next.Delegate, CancellationToken.None);
+
+        // Assert
+        _logger.VerifyLog(LogLevel.Debug, "Handling TestRequest", null, Times.Once());
+        _logger.VerifyLog(LogLevel.Debug, Times.Exactly(2));
+        _logger.VerifyNoLogAbove(LogLevel.Debug);
+    }
+
+    [Test]
+    public void Handle_NextThrows_PropagatesTheSameException()
+    {
+        // Arrange
+        var failure = new InvalidOperationException("bug");
+        var next = RecordingNext<string>.Throwing(failure);
+
+        // Act
+        var thrown = Assert.CatchAsync(async () => await Behaviour().Handle(_request, next.Delegate, CancellationToken.None));
+
+        // Assert
+        Assert.That(thrown, Is.SameAs(failure));
+    }
+
+    private LoggingBehaviour<TestRequest, string> Behaviour() => new(_logger.Object);
+}

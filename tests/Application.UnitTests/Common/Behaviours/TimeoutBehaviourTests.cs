@@ -1,0 +1,184 @@
+using Moq;
+using NUnit.Framework;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Behaviours;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.UnitTests.Support;
+
+namespace RyzeApi.Application.UnitTests.Common.Behaviours;
+
+[TestFixture]
+public sealed class TimeoutBehaviourTests
+{
+    private static readonly TimeSpan s_short = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan s_long = TimeSpan.FromHours(1);
+    private static readonly TimeSpan s_guard = TimeSpan.FromSeconds(10);
+    private readonly TestRequest _request = new("ping");
+    private readonly Mock<IRequestTimeoutPolicy> _policy = new(MockBehavior.Strict);
+
+    [Test]
+    public async Task Handle_PolicyReturnsNull_PassesCallerTokenThroughUntouched()
+    {
+        // Arrange
+        _policy.Setup(p => p.TimeoutFor(_request)).Returns((TimeSpan?)null);
+        using var caller = new CancellationTokenSource();
+        var next = RecordingNext<string>.Returning("pong");
+
+        // Act
+        var response = await Behaviour().Handle(_request, next.Delegate, caller.Token);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(response, Is.EqualTo("pong"));
+            Assert.That(next.Calls, Is.EqualTo(1));
+            Assert.That(next.ReceivedToken, Is.EqualTo(caller.Token));
+        });
+        _policy.Verify(p => p.TimeoutFor(_request), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WithTimeout_NextReceivesTokenLinkedToCaller()
+    {
+        // Arrange
+        _policy.Setup(p => p.TimeoutFor(_request)).Returns(s_long);
+        using var caller = new CancellationTokenSource();
+        var cancelledBeforeCaller = true;
+        var cancelledAfterCaller = false;
+        var next = new RecordingNext<string>(async (_, token) =>
+        {
+            cancelledBeforeCaller = token.IsCancellationRequested;
+            await caller.CancelAsync();
+            cancelledAfterCaller = token.IsCancellationRequested;
+            return "pong";
+        });
+
+        // Act
+        var response = await Behaviour().Handle(_request, next.Delegate, caller.Token);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(response, Is.EqualTo("pong"));
+            Assert.That(next.ReceivedToken, Is.Not.EqualTo(caller.Token));
+            Assert.That(next.ReceivedToken.CanBeCanceled, Is.True);
+            Assert.That(cancelledBeforeCaller, Is.False);
+            Assert.That(cancelledAfterCaller, Is.True);
+        });
+    }
+
+    [Test]
+    public void Handle_OurTimerFires_ThrowsRequestTimeoutException()
+    {
+        // Arrange
+        _policy.Setup(p => p.TimeoutFor(_request)).Returns(s_short);
+        var next = new RecordingNext<string>(async (_, token) =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, token).WaitAsync(s_guard);
+            return "never";
+        });
+
+        // Act
+        var exception = Assert.ThrowsAsync<RequestTimeoutException>(
+            async () => await Behaviour().Handle(_request, next.Delegate, CancellationToken.None));
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception.Message, Is.EqualTo("TestRequest did not complete within 0.05 s"));
+            Assert.That(exception.Timeout, Is.EqualTo(s_short));
+            Assert.That(exception.InnerException, Is.InstanceOf<OperationCanceledException>());
+            Assert.That(next.Calls, Is.EqualTo(1));
+            Assert.That(next.ReceivedToken.IsCancellationRequested, Is.True);
+        });
+    }
+
+    [Test]
+    public void Handle_CallerCancels_PropagatesOperationCanceledNotTimeout()
+    {
+        // Arrange
+        _policy.Setup(p => p.TimeoutFor(_request)).Returns(s_long);
+        using var caller = new CancellationTokenSource();
+        var next = new RecordingNext<string>(async (_, token) =>
+        {
+            await caller.CancelAsync();
+            token.ThrowIfCancellationRequested();
+            return "never";
+        });
+
+        // Act
+        var exception = Assert.CatchAsync<OperationCanceledException>(
+            async () => await Behaviour().Handle(_request, next.Delegate, caller.Token));
+
+        // Assert
+        Assert.That(exception, Is.Not.Null);
+        Assert.That(exception.CancellationToken, Is.EqualTo(next.ReceivedToken));
+    }
+
+    [Test]
+    public void Handle_TimerFiredButCallerAlsoCancelled_PropagatesOperationCanceled()
+    {
+        // Arrange
+        _policy.Setup(p => p.TimeoutFor(_request)).Returns(TimeSpan.FromMilliseconds(1));
+        using var caller = new CancellationTokenSource();
+        var next = new RecordingNext<string>(async (_, token) =>
+        {
+            await WhenCancelled(token);
+            await caller.CancelAsync();
+            token.ThrowIfCancellationRequested();
+            return "never";
+        });
+
+        // Act
+        var exception = Assert.CatchAsync(async () => await Behaviour().Handle(_request, next.Delegate, caller.Token));
+
+        // Assert
+        Assert.That(exception, Is.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public void Handle_TimerFiresAndNextClassifiesIt_PassesTheClassifiedExceptionThrough()
+    {
+        // Arrange
+        _policy.Setup(p => p.TimeoutFor(_request)).Returns(TimeSpan.FromMilliseconds(1));
+        var classified = new UpstreamUnavailableException("Chatwoot is unreachable");
+        var next = new RecordingNext<string>(async (_, token) =>
+        {
+            await WhenCancelled(token);
+            throw classified;
+        });
+
+        // Act
+        var exception = Assert.CatchAsync(async () => await Behaviour().Handle(_request, next.Delegate, CancellationToken.None));
+
+        // Assert
+        Assert.That(exception, Is.SameAs(classified));
+    }
+
+    [Test]
+    public async Task Handle_NextCompletesInTime_ReturnsItsResponse()
+    {
+        // Arrange
+        _policy.Setup(p => p.TimeoutFor(_request)).Returns(s_long);
+        var next = RecordingNext<string>.Returning("pong");
+
+        // Act
+        var response = await Behaviour().Handle(_request, next.Delegate, CancellationToken.None);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(response, Is.EqualTo("pong"));
+            Assert.That(next.Calls, Is.EqualTo(1));
+        });
+    }
+
+    private static Task WhenCancelled(CancellationToken token)
+    {
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        token.Register(() => cancelled.TrySetResult());
+        return cancelled.Task.WaitAsync(s_guard);
+    }
+
+    private TimeoutBehaviour<TestRequest, string> Behaviour() => new(_policy.Object, TimeProvider.System);
+}

@@ -1,0 +1,136 @@
+using Mediator;
+using Moq;
+using NUnit.Framework;
+using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Security;
+using RyzeApi.Application.Instances.Commands.CreateInstance;
+using RyzeApi.Application.UnitTests.Support;
+
+namespace RyzeApi.Application.UnitTests.Instances.Commands.CreateInstance;
+
+[TestFixture]
+public sealed class CreateInstanceCommandHandlerTests
+{
+    private readonly Mock<IInstanceRepository> _instances = new();
+    private readonly Mock<ISender> _sender = new();
+    private InstanceRecord? _created;
+    private byte[]? _storedHash;
+
+    [SetUp]
+    public void SetUp() => SetupCreate(CreateInstanceOutcome.Created);
+
+    [Test]
+    public async Task Handle_NoToken_GeneratesA43CharacterTokenAndStoresOnlyItsHash()
+    {
+        // Arrange
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, null);
+
+        // Act
+        var result = await Handler().Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Token, Has.Length.EqualTo(43));
+            Assert.That(result.Token, Does.Match("^[A-Za-z0-9_-]{43}$"));
+            Assert.That(_storedHash, Is.EqualTo(SecretTokens.Hash(result.Token)));
+            Assert.That(result.Name, Is.EqualTo("sales"));
+            Assert.That(result.CreatedAt, Is.EqualTo(TestData.Now));
+            Assert.That(result.Chatwoot, Is.Null);
+            Assert.That(_created!.AccountId, Is.EqualTo(TestData.AccountId));
+            Assert.That(_created.Name, Is.EqualTo("sales"));
+            Assert.That(_created.CreatedAt, Is.EqualTo(TestData.Now));
+            Assert.That(_created.Id, Is.Not.EqualTo(Guid.Empty));
+        });
+        _sender.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_CustomToken_ReturnsItAndStoresItsHash()
+    {
+        // Arrange
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", "my-own-token-0123456789", null);
+
+        // Act
+        var result = await Handler().Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Token, Is.EqualTo("my-own-token-0123456789"));
+            Assert.That(_storedHash, Is.EqualTo(SecretTokens.Hash("my-own-token-0123456789")));
+        });
+    }
+
+    [TestCase(CreateInstanceOutcome.NameTaken, "Instance name already exists")]
+    [TestCase(CreateInstanceOutcome.TokenTaken, "token is already in use - choose another token or omit it to get a generated one")]
+    public void Handle_NotCreated_ThrowsConflictWithoutActivating(CreateInstanceOutcome outcome, string message)
+    {
+        // Arrange
+        SetupCreate(outcome);
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
+
+        // Act
+        var thrown = Assert.ThrowsAsync<ConflictException>(async () => await Handler().Handle(command, CancellationToken.None));
+
+        // Assert
+        Assert.That(thrown.Message, Is.EqualTo(message));
+        _sender.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_InlineActivationSucceeds_ReturnsActiveOutcome()
+    {
+        // Arrange
+        var fields = TestData.Fields();
+        _sender
+            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ActivateChatwootResult("sales", "active", "int_0000000000000001", "chatwoot integration activated"));
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, fields);
+
+        // Act
+        var result = await Handler().Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("active", "int_0000000000000001", null)));
+        _sender.Verify(
+            s => s.Send(new ActivateChatwootCommand(TestData.AccountCaller, "sales", fields, null), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_InlineActivationFails_CreatesInstanceAndReportsError()
+    {
+        // Arrange
+        const string message = "Chatwoot is unreachable at https://chatwoot.example.com - verify chatwootBaseUrl and that the host is reachable from the server. Detail: x";
+        _sender
+            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new UpstreamUnavailableException(message));
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
+
+        // Act
+        var result = await Handler().Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Name, Is.EqualTo("sales"));
+            Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("error", null, message)));
+            Assert.That(result.Chatwoot!.Status, Is.EqualTo("error"));
+        });
+        _instances.Verify(r => r.CreateAsync(It.IsAny<InstanceRecord>(), It.IsAny<byte[]>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private void SetupCreate(CreateInstanceOutcome outcome) =>
+        _instances
+            .Setup(r => r.CreateAsync(It.IsAny<InstanceRecord>(), It.IsAny<byte[]>(), It.IsAny<CancellationToken>()))
+            .Callback((InstanceRecord instance, byte[] hash, CancellationToken _) =>
+            {
+                _created = instance;
+                _storedHash = hash;
+            })
+            .ReturnsAsync(outcome);
+
+    private CreateInstanceCommandHandler Handler() => new(_instances.Object, _sender.Object, new FixedTimeProvider(TestData.Now));
+}

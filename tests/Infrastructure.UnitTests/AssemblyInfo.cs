@@ -1,0 +1,4 @@
+using NUnit.Framework;
+
+[assembly: FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[assembly: Parallelizable(ParallelScope.Fixtures)]
