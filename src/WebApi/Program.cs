@@ -32,10 +32,16 @@ builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationM
 
 builder.Services.AddControllers(options =>
     {
-        options.Filters.Add<ModelStateEnvelopeFilter>();
+        // An instance, not Add<T>(): a type filter's order is the wrapper's (0), which would run after MVC's 415 filter.
+        options.Filters.Add(new ModelStateEnvelopeFilter());
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     })
-    .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new UtcSecondsConverter()));
+    .AddJsonOptions(options =>
+    {
+        options.JsonSerializerOptions.Converters.Add(new UtcSecondsConverter());
+        // The web defaults read "5" as 5; the contract says wrong types are a 400 naming the field.
+        options.JsonSerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+    });
 // Validation is the mediator pipeline's job (FluentValidation); MVC's own validation would bypass it.
 builder.Services.AddSingleton<IObjectModelValidator, NoObjectModelValidator>();
 builder.Services.AddRyzeApiSwagger();

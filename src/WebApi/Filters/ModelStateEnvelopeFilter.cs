@@ -11,7 +11,8 @@ namespace RyzeApi.WebApi.Filters;
 /// into 400 <c>invalid body: …</c> naming the field, instead of ProblemDetails.</summary>
 public sealed class ModelStateEnvelopeFilter : IActionFilter, IOrderedFilter
 {
-    public int Order => -3000;
+    // Before MVC's UnsupportedContentTypeFilter (-3000), which would answer 415: the contract says 400 invalid body.
+    public int Order => -3001;
 
     public void OnActionExecuting(ActionExecutingContext context)
     {

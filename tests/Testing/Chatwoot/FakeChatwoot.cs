@@ -1,0 +1,164 @@
+// Shapes, statuses and check order follow Chatwoot 4.15's source; tests/Testing/README.md lists the files.
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RyzeApi.Testing.Chatwoot;
+
+/// <summary>A Chatwoot stand-in on 127.0.0.1 (a free port) that speaks Chatwoot 4.x's Application API for
+/// API-channel inboxes: same routes, <c>api_access_token</c>/<c>api-access-token</c> authentication, JSON
+/// shapes, statuses and error bodies. It records every request, and answers with scripted faults (any
+/// status and body, a delay, a dropped connection) when told to. All members are thread-safe; one instance
+/// can serve a whole fixture, with <see cref="Reset"/> between tests.</summary>
+public sealed class FakeChatwoot : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly FakeChatwootState _state;
+    private readonly RequestLog _requests;
+    private readonly FaultScripts _scripts;
+    private readonly CancellationTokenSource _stopping;
+    private int _disposed;
+
+    private FakeChatwoot(
+        WebApplication app, FakeChatwootState state, RequestLog requests, FaultScripts scripts, CancellationTokenSource stopping, string baseUrl)
+    {
+        _app = app;
+        _state = state;
+        _requests = requests;
+        _scripts = scripts;
+        _stopping = stopping;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>Where the fake listens, as <c>http://127.0.0.1:PORT</c> with no trailing slash.</summary>
+    public string BaseUrl { get; }
+
+    public Uri BaseUri => new(BaseUrl);
+
+    /// <summary>Every request received since the start or the last <see cref="Reset"/>/<see cref="ClearRequests"/>,
+    /// faulted ones included, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.Snapshot();
+
+    /// <summary>Every inbox of every account, by id.</summary>
+    public IReadOnlyList<FakeInbox> Inboxes => _state.Inboxes();
+
+    public static async Task<FakeChatwoot> StartAsync(CancellationToken cancellationToken = default)
+    {
+        // The empty builder reads no appsettings.json or ASPNETCORE_* variable of the test host, and logs nothing.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
+        builder.Services.AddRoutingCore();
+
+        var app = builder.Build();
+        var state = new FakeChatwootState();
+        var requests = new RequestLog();
+        var scripts = new FaultScripts();
+        var stopping = new CancellationTokenSource();
+        var pipeline = new RequestPipeline(requests, scripts, stopping.Token);
+        app.Use(pipeline.InvokeAsync);
+        InboxEndpoints.Map(app, state);
+        app.MapFallback(context => ChatwootReply.JsonAsync(context, StatusCodes.Status404NotFound, ChatwootErrors.RouteNotFound));
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+            return new FakeChatwoot(app, state, requests, scripts, stopping, address.TrimEnd('/'));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            stopping.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary><c>http://127.0.0.1:PORT</c> for a port nothing listens on (it was free a moment ago), for
+    /// "connection refused" tests.</summary>
+    public static string UnusedLoopbackUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}";
+    }
+
+    /// <summary>Adds an account whose administrator authenticates with <paramref name="adminToken"/>.</summary>
+    public void AddAccount(long id, string adminToken)
+    {
+        _state.AddAccount(id);
+        _state.AddMember(id, adminToken, administrator: true);
+    }
+
+    /// <summary>Adds another administrator to a known account (the same token may serve several accounts).</summary>
+    public void AddAdminToken(long accountId, string token) => _state.AddMember(accountId, token, administrator: true);
+
+    /// <summary>Adds an agent (not an administrator) to a known account: a member of no inbox, so Chatwoot's
+    /// policies refuse it every inbox action but listing, which shows it nothing.</summary>
+    public void AddAgentToken(long accountId, string token) => _state.AddMember(accountId, token, administrator: false);
+
+    /// <summary>Seeds an API-channel inbox as if an administrator had created it.</summary>
+    public FakeInbox AddInbox(long accountId, string name, string? webhookUrl = null)
+    {
+        if (!_state.AccountExists(accountId))
+        {
+            throw new InvalidOperationException($"Account {accountId} is unknown; call AddAccount first.");
+        }
+
+        return _state.CreateApiInbox(accountId, name, webhookUrl, hmacMandatory: false);
+    }
+
+    /// <summary>Answers the next <paramref name="times"/> requests that match (all requests when
+    /// <paramref name="matching"/> is null) with <paramref name="fault"/>. Scripts apply in the order added.</summary>
+    public void Script(FakeFault fault, int times = 1, Func<RecordedRequest, bool>? matching = null) =>
+        _scripts.Add(fault, times, matching);
+
+    /// <summary>As <see cref="Script"/>, for every matching request until <see cref="ClearScripts"/>.</summary>
+    public void ScriptAlways(FakeFault fault, Func<RecordedRequest, bool>? matching = null) => _scripts.Add(fault, null, matching);
+
+    public void FailNext(
+        int statusCode, string body, string contentType = FakeFault.JsonContentType, int times = 1, Func<RecordedRequest, bool>? matching = null) =>
+        Script(FakeFault.Respond(statusCode, body, contentType), times, matching);
+
+    /// <summary>Answers normally, but only after <paramref name="delay"/>.</summary>
+    public void DelayNext(TimeSpan delay, int times = 1, Func<RecordedRequest, bool>? matching = null) =>
+        Script(FakeFault.Slow(delay), times, matching);
+
+    public void DropNext(int times = 1, Func<RecordedRequest, bool>? matching = null) =>
+        Script(FakeFault.DropConnection(), times, matching);
+
+    public void ClearScripts() => _scripts.Clear();
+
+    public void ClearRequests() => _requests.Clear();
+
+    /// <summary>Forgets accounts, tokens, inboxes (ids start at 1 again), scripts and recorded requests.</summary>
+    public void Reset()
+    {
+        _scripts.Clear();
+        _state.Reset();
+        _requests.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Ends scripted delays first, so stopping does not wait for them.
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace RyzeApi.Testing.Chatwoot;
+
+/// <summary>An immutable description of how the fake misbehaves for one request: a canned answer (any status,
+/// body and content type), a dropped connection, or only a slow reply; any of them optionally after a delay,
+/// which ends early when the client gives up or the fake stops.</summary>
+public sealed record FakeFault
+{
+    public const string JsonContentType = "application/json; charset=utf-8";
+    public const string HtmlContentType = "text/html";
+
+    private FakeFault(FaultAction action, int statusCode, string body, string contentType)
+    {
+        Action = action;
+        StatusCode = statusCode;
+        Body = body;
+        ContentType = contentType;
+    }
+
+    public FaultAction Action { get; }
+
+    /// <summary>Meaningful only for <see cref="FaultAction.Respond"/>.</summary>
+    public int StatusCode { get; }
+
+    public string Body { get; }
+
+    public string ContentType { get; }
+
+    public TimeSpan Delay { get; init; }
+
+    public static FakeFault Respond(int statusCode, string body, string contentType = JsonContentType) =>
+        new(FaultAction.Respond, statusCode, body, contentType);
+
+    public static FakeFault Json(int statusCode, string json) => Respond(statusCode, json, JsonContentType);
+
+    public static FakeFault Html(int statusCode, string html) => Respond(statusCode, html, HtmlContentType);
+
+    /// <summary>Rails' own answer to an unhandled exception in a JSON request.</summary>
+    public static FakeFault InternalServerError() => Json(500, ChatwootErrors.InternalServerError);
+
+    /// <summary>The page nginx serves in front of Chatwoot for <paramref name="statusCode"/> (502 when Rails is
+    /// down, 504 on a timeout, 413, 404…), byte for byte as its built-in error pages.</summary>
+    public static FakeFault NginxPage(int statusCode)
+    {
+        var title = $"{statusCode} {ReasonPhrases.GetReasonPhrase(statusCode)}";
+        return Html(statusCode,
+            $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n"
+            + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+    }
+
+    public static FakeFault DropConnection() => new(FaultAction.DropConnection, 0, "", "");
+
+    /// <summary>Chatwoot's normal answer, but only after <paramref name="delay"/>.</summary>
+    public static FakeFault Slow(TimeSpan delay) => new(FaultAction.Proceed, 0, "", "") { Delay = delay };
+
+    /// <summary>The same fault, applied after <paramref name="delay"/>.</summary>
+    public FakeFault After(TimeSpan delay) => this with { Delay = delay };
+}

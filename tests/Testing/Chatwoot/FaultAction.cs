@@ -1,0 +1,14 @@
+namespace RyzeApi.Testing.Chatwoot;
+
+/// <summary>What a <see cref="FakeFault"/> does once its delay has passed.</summary>
+public enum FaultAction
+{
+    /// <summary>Answer with the fault's status, body and content type instead of Chatwoot's answer.</summary>
+    Respond,
+
+    /// <summary>Abort the connection without any response.</summary>
+    DropConnection,
+
+    /// <summary>Answer as Chatwoot would (the fault is only a delay).</summary>
+    Proceed,
+}

@@ -1,0 +1,25 @@
+namespace RyzeApi.Testing.Chatwoot;
+
+/// <summary>One request exactly as the fake received it, recorded before any scripted fault or handler ran,
+/// so a test can assert what was sent even when the answer was a fault or the connection was dropped.
+/// Header names are case-insensitive; repeated headers are joined with commas.</summary>
+public sealed class RecordedRequest(
+    string method, string path, string queryString, IReadOnlyDictionary<string, string> headers, string body)
+{
+    public string Method { get; } = method;
+
+    /// <summary>The path without the query string, e.g. <c>/api/v1/accounts/1/inboxes</c>.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>Empty, or the query string with its leading <c>?</c>.</summary>
+    public string QueryString { get; } = queryString;
+
+    public IReadOnlyDictionary<string, string> Headers { get; } = headers;
+
+    /// <summary>The body as UTF-8 text; empty when there was none.</summary>
+    public string Body { get; } = body;
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public override string ToString() => $"{Method} {Path}{QueryString}";
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace RyzeApi.Testing.Chatwoot;
+
+/// <summary>The middleware in front of every endpoint: records the request, then applies the first scripted
+/// fault that matches it, if any, before (or instead of) the endpoint.</summary>
+internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, CancellationToken stopping)
+{
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = await RecordAsync(context.Request, context.RequestAborted);
+        log.Add(request);
+        if (scripts.Take(request) is not { } fault)
+        {
+            await next(context);
+            return;
+        }
+
+        if (fault.Delay > TimeSpan.Zero)
+        {
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            try
+            {
+                await Task.Delay(fault.Delay, either.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up or the fake is stopping: nobody is waiting for an answer.
+                context.Abort();
+                return;
+            }
+        }
+
+        switch (fault.Action)
+        {
+            case FaultAction.DropConnection:
+                context.Abort();
+                break;
+            case FaultAction.Respond:
+                await ChatwootReply.WriteAsync(context, fault.StatusCode, fault.Body, fault.ContentType);
+                break;
+            default:
+                await next(context);
+                break;
+        }
+    }
+
+    private static async Task<RecordedRequest> RecordAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // Buffered so the endpoint can read the body again.
+        request.EnableBuffering();
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(cancellationToken);
+        request.Body.Position = 0;
+
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        return new RecordedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, body);
+    }
+}

@@ -1,0 +1,21 @@
+using RyzeApi.WebApi.FunctionalTests.Support;
+
+namespace RyzeApi.WebApi.FunctionalTests.Platform;
+
+public sealed class StartupTests
+{
+    [TestCase("c2hvcnQ=", "Chatwoot__EncryptionKey decodes to 5 bytes; AES-256-GCM needs exactly 32")]
+    [TestCase("not base64!", "Chatwoot__EncryptionKey is not valid base64")]
+    public void Start_WithMalformedKey_StopsWithAClearMessage(string key, string expected)
+    {
+        // Arrange
+        using var api = ApiFactory.Create(FunctionalSetup.Database.ConnectionString, new Dictionary<string, string?> { ["Chatwoot:EncryptionKey"] = key });
+
+        // Act
+        var exception = Assert.Catch(() => api.CreateClient());
+
+        // Assert
+        Assert.That(exception, Is.InstanceOf<InvalidOperationException>());
+        Assert.That(exception!.Message, Does.StartWith(expected));
+    }
+}
