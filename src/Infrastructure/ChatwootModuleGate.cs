@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Options;
 using RyzeApi.Infrastructure.Chatwoot;
 
@@ -8,7 +9,7 @@ namespace RyzeApi.Infrastructure;
 /// webhook URLs from and an encryption key for tokens. While not, every <c>/api/chatwoot/*</c> endpoint
 /// answers 503 "integration gateway not configured".</summary>
 public sealed class ChatwootModuleGate(
-    IOptions<ChatwootModuleOptions> module, IOptions<RyzeApiOptions> server, IOptions<ChatwootInfrastructureOptions> security)
+    IOptions<ChatwootModuleOptions> module, IOptions<RyzeApiOptions> server, IOptions<ChatwootInfrastructureOptions> security) : IChatwootModuleStatus
 {
     public bool IsConfigured { get; } =
         module.Value.Enabled

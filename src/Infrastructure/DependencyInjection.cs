@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.Configure<ChatwootInfrastructureOptions>(section);
         var chatwoot = section.Get<ChatwootInfrastructureOptions>() ?? new ChatwootInfrastructureOptions();
         services.AddSingleton<ChatwootModuleGate>();
+        services.AddSingleton<IChatwootModuleStatus>(sp => sp.GetRequiredService<ChatwootModuleGate>());
         AddTokenProtector(services, chatwoot);
         AddChatwootClient(services, chatwoot, section.GetSection("Resilience"));
         return services;

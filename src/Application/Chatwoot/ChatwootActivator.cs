@@ -44,20 +44,22 @@ public sealed class ChatwootActivator(
         var publicBaseUrl = _options.Value.PublicBaseUrl!.TrimEnd('/');
         var webhookUrl = $"{publicBaseUrl}/api/chatwoot/webhook/{id}/{webhookSecret}";
 
+        // Encrypted before Chatwoot is called: a protector failure then leaves nothing behind in Chatwoot.
+        var protectedToken = _protector.Protect(connection.ApiToken, id);
         var inbox = await _chatwoot.CreateApiInboxAsync(connection, fields.EffectiveInboxName, webhookUrl, cancellationToken);
 
         var integration = new ChatwootIntegration(
             id, instance.Id, baseUrl, connection.AccountId, inbox.Id, inbox.Name, fields.Settings,
             IntegrationStatus.Active, string.Empty, _timeProvider.GetUtcNow());
-        var row = new NewChatwootIntegration(
-            integration,
-            _protector.Protect(connection.ApiToken, id),
-            SecretTokens.Hash(webhookSecret),
-            inbox.Secret is { Length: > 0 } secret ? _protector.Protect(secret, InboxSecretAssociatedData(id)) : null);
         var result = new ActivateChatwootResult(instance.Name, "active", id, ActivateChatwootResult.ActivatedMessage);
 
         try
         {
+            var row = new NewChatwootIntegration(
+                integration,
+                protectedToken,
+                SecretTokens.Hash(webhookSecret),
+                inbox.Secret is { Length: > 0 } secret ? _protector.Protect(secret, InboxSecretAssociatedData(id)) : null);
             await _integrations.ReplaceAsync(row, completion(result), cancellationToken);
         }
         catch (Exception exception)

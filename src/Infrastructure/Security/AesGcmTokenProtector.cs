@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Infrastructure.Security;
 
@@ -28,19 +29,27 @@ public sealed class AesGcmTokenProtector(EncryptionKeyRing keys) : ITokenProtect
     {
         if (!_keys.TryGetKey(secret.KeyId, out var key))
         {
-            throw new CryptographicException($"No encryption key with id {secret.KeyId} is configured; add the old key to Chatwoot__PreviousEncryptionKeys");
+            throw new SecretUnreadableException($"No encryption key with id {secret.KeyId} is configured; add the old key to Chatwoot__PreviousEncryptionKeys");
         }
 
         var input = secret.Ciphertext;
         if (input.Length < NonceSize + TagSize)
         {
-            throw new CryptographicException("The ciphertext is too short to be AES-GCM output");
+            throw new SecretUnreadableException("The ciphertext is too short to be AES-GCM output");
         }
 
         var length = input.Length - NonceSize - TagSize;
         var plaintext = new byte[length];
         using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize, length), input.AsSpan(NonceSize + length), plaintext, Encoding.UTF8.GetBytes(associatedData));
+        try
+        {
+            aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize, length), input.AsSpan(NonceSize + length), plaintext, Encoding.UTF8.GetBytes(associatedData));
+        }
+        catch (AuthenticationTagMismatchException exception)
+        {
+            throw new SecretUnreadableException($"The stored secret encrypted with key {secret.KeyId} failed authentication: it was altered or belongs to another row", exception);
+        }
+
         return Encoding.UTF8.GetString(plaintext);
     }
 }

@@ -9,6 +9,7 @@ namespace RyzeApi.WebApi.Errors;
 public sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> logger) : IExceptionHandler
 {
     public const string InternalErrorMessage = "internal server error - the failure was logged; retry later or contact the operator";
+    public const string SecretUnreadableMessage = "stored chatwoot token cannot be decrypted - the operator must restore its encryption key in Chatwoot__PreviousEncryptionKeys, or activate the integration again";
     private readonly ILogger _logger = logger;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -24,6 +25,8 @@ public sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> l
             UpstreamUnavailableException e => (StatusCodes.Status502BadGateway, e.Message),
             RequestTimeoutException e => (StatusCodes.Status504GatewayTimeout, $"request timed out: {e.Message}"),
             PersistenceFailedException e => (StatusCodes.Status500InternalServerError, e.Message),
+            ModuleNotConfiguredException e => (StatusCodes.Status503ServiceUnavailable, e.Message),
+            SecretUnreadableException => (StatusCodes.Status500InternalServerError, SecretUnreadableMessage),
             BadHttpRequestException e => (e.StatusCode, $"invalid request: {e.Message}"),
             _ => (StatusCodes.Status500InternalServerError, InternalErrorMessage),
         };

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using RyzeApi.Infrastructure;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.WebApi.Errors;
 
 namespace RyzeApi.WebApi.Filters;
@@ -10,11 +11,11 @@ namespace RyzeApi.WebApi.Filters;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class ChatwootModuleGateAttribute : Attribute, IResourceFilter
 {
-    public const string NotConfiguredMessage = "integration gateway not configured";
+    public const string NotConfiguredMessage = ModuleNotConfiguredException.NotConfiguredMessage;
 
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
-        var gate = context.HttpContext.RequestServices.GetRequiredService<ChatwootModuleGate>();
+        var gate = context.HttpContext.RequestServices.GetRequiredService<IChatwootModuleStatus>();
         if (!gate.IsConfigured)
         {
             context.Result = new ObjectResult(ErrorEnvelope.Of(NotConfiguredMessage)) { StatusCode = StatusCodes.Status503ServiceUnavailable };

@@ -130,6 +130,8 @@ public sealed partial class ChatwootActivatorTests
         // Assert
         Assert.That(thrown, Is.SameAs(failure));
         _fixture.Integrations.VerifyNoOtherCalls();
+        // Only the API token was encrypted (in memory, before the call); nothing was stored.
+        _fixture.Protector.Verify(p => p.Protect(TestData.ApiToken, It.IsAny<string>()), Times.Once);
         _fixture.Protector.VerifyNoOtherCalls();
         _fixture.Chatwoot.Verify(
             c => c.DeleteInboxAsync(It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<CancellationToken>()), Times.Never);

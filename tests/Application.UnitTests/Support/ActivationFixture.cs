@@ -18,6 +18,7 @@ public sealed class ActivationFixture
 
     public ActivationFixture()
     {
+        Module.SetupGet(m => m.IsConfigured).Returns(true);
         Instances.Setup(r => r.FindByNameAsync(TestData.Instance.Name, It.IsAny<CancellationToken>())).ReturnsAsync(TestData.Instance);
         Protector.Setup(p => p.Protect(It.IsAny<string>(), It.IsAny<string>())).Returns((string plaintext, string ad) => Protected(plaintext, ad));
         Chatwoot
@@ -44,6 +45,8 @@ public sealed class ActivationFixture
 
     public Mock<IInstanceRepository> Instances { get; } = new();
 
+    public Mock<IChatwootModuleStatus> Module { get; } = new();
+
     /// <summary>What Chatwoot answers to the inbox creation.</summary>
     public ChatwootInbox Inbox { get; set; } = new(TestData.InboxId, "RyzeAPI", null, null);
 
@@ -69,5 +72,5 @@ public sealed class ActivationFixture
         NullLogger<ChatwootActivator>.Instance);
 
     public ActivateChatwootCommandHandler Handler() =>
-        new(new InstanceResolver(Instances.Object), Activator(), Idempotency.Object);
+        new(new InstanceResolver(Instances.Object), Activator(), Idempotency.Object, Module.Object);
 }

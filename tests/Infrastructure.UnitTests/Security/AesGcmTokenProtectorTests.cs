@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NUnit.Framework;
+using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Infrastructure.Security;
 
@@ -92,7 +93,7 @@ public sealed class AesGcmTokenProtectorTests
         // Assert
         Assert.That(
             () => _protector.Unprotect(secret with { Ciphertext = tampered }, IntegrationId),
-            Throws.InstanceOf<CryptographicException>());
+            Throws.InstanceOf<SecretUnreadableException>());
     }
 
     [Test]
@@ -130,7 +131,7 @@ public sealed class AesGcmTokenProtectorTests
 
         // Act
         // Assert
-        Assert.That(() => _protector.Unprotect(secret, "int_zzzzzzzzzzzzzzzz"), Throws.InstanceOf<CryptographicException>());
+        Assert.That(() => _protector.Unprotect(secret, "int_zzzzzzzzzzzzzzzz"), Throws.InstanceOf<SecretUnreadableException>());
     }
 
     [Test]
@@ -143,6 +144,6 @@ public sealed class AesGcmTokenProtectorTests
         // Assert
         Assert.That(
             () => _protector.Unprotect(secret, IntegrationId),
-            Throws.InstanceOf<CryptographicException>().With.Message.EqualTo("The ciphertext is too short to be AES-GCM output"));
+            Throws.InstanceOf<SecretUnreadableException>().With.Message.EqualTo("The ciphertext is too short to be AES-GCM output"));
     }
 }

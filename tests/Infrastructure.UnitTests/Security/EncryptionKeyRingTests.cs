@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using NUnit.Framework;
+using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Infrastructure.Security;
 
 namespace RyzeApi.Infrastructure.UnitTests.Security;
@@ -42,7 +43,7 @@ public sealed class EncryptionKeyRingTests
         // Assert
         Assert.That(
             () => rotated.Unprotect(old, IntegrationId),
-            Throws.InstanceOf<CryptographicException>().With.Message.EqualTo(
+            Throws.InstanceOf<SecretUnreadableException>().With.Message.EqualTo(
                 $"No encryption key with id {EncryptionKeyRing.IdOf(TestKeys.Old)} is configured; add the old key to Chatwoot__PreviousEncryptionKeys"));
     }
 

@@ -9,15 +9,22 @@ using RyzeApi.Application.Common.Exceptions;
 namespace RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 
 public sealed class ActivateChatwootCommandHandler(
-    InstanceResolver instances, ChatwootActivator activator, IIdempotencyStore idempotency)
+    InstanceResolver instances, ChatwootActivator activator, IIdempotencyStore idempotency, IChatwootModuleStatus module)
     : ICommandHandler<ActivateChatwootCommand, ActivateChatwootResult>
 {
     private readonly InstanceResolver _instances = instances;
     private readonly ChatwootActivator _activator = activator;
     private readonly IIdempotencyStore _idempotency = idempotency;
+    private readonly IChatwootModuleStatus _module = module;
 
     public async ValueTask<ActivateChatwootResult> Handle(ActivateChatwootCommand command, CancellationToken cancellationToken)
     {
+        // The HTTP gate answers 503 first for /api/chatwoot/*; this also covers inline activation.
+        if (!_module.IsConfigured)
+        {
+            throw new ModuleNotConfiguredException();
+        }
+
         var instance = await _instances.ResolveAsync(command.Caller, command.Instance, "instance not found", cancellationToken);
         if (command.IdempotencyKey is null)
         {

@@ -37,8 +37,21 @@ public sealed class DeactivateChatwootCommandHandler(
         }
 
         var integration = stored.Integration;
-        var connection = new ChatwootConnection(
-            integration.BaseUrl, integration.AccountId, _protector.Unprotect(stored.ApiToken, integration.Id));
+        string apiToken;
+        try
+        {
+            apiToken = _protector.Unprotect(stored.ApiToken, integration.Id);
+        }
+        catch (SecretUnreadableException exception)
+        {
+            // The integration is gone either way; only the courtesy call to Chatwoot is impossible.
+            _logger.LogWarning(
+                "Deactivated {IntegrationId}; the webhook URL of Chatwoot inbox {InboxId} was not cleared: {Reason}",
+                integration.Id, integration.InboxId, exception.Message);
+            return Unit.Value;
+        }
+
+        var connection = new ChatwootConnection(integration.BaseUrl, integration.AccountId, apiToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Value.WebhookClearTimeout);
         try

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.Logging;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
@@ -6,9 +7,12 @@ using RyzeApi.Application.Common.Security;
 
 namespace RyzeApi.Application.Instances.Commands.CreateInstance;
 
-public sealed class CreateInstanceCommandHandler(IInstanceRepository instances, ISender sender, TimeProvider timeProvider)
+public sealed class CreateInstanceCommandHandler(
+    IInstanceRepository instances, ISender sender, TimeProvider timeProvider, ILogger<CreateInstanceCommandHandler> logger)
     : ICommandHandler<CreateInstanceCommand, CreateInstanceResult>
 {
+    public const string InlineInternalError = "chatwoot integration failed: internal error - the failure was logged; activate again with POST /api/chatwoot/set/{instance}";
+    private readonly ILogger _logger = logger;
     private readonly IInstanceRepository _instances = instances;
     private readonly ISender _sender = sender;
     private readonly TimeProvider _timeProvider = timeProvider;
@@ -44,9 +48,15 @@ public sealed class CreateInstanceCommandHandler(IInstanceRepository instances, 
             return new InlineActivationOutcome(result.Status, result.BridgeIntegrationId, null);
         }
         catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
-            or ValidationException or PersistenceFailedException or RequestTimeoutException)
+            or ValidationException or PersistenceFailedException or RequestTimeoutException or ModuleNotConfiguredException)
         {
             return new InlineActivationOutcome("error", null, exception.Message);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The instance exists and its token is shown only in this answer: never lose it to a 500.
+            _logger.LogError(exception, "Inline Chatwoot activation of instance {Instance} failed unexpectedly", name);
+            return new InlineActivationOutcome("error", null, InlineInternalError);
         }
     }
 }

@@ -14,6 +14,38 @@ public sealed class ActivateChatwootCommandHandlerTests
     private readonly ActivationFixture _fixture = new();
 
     [Test]
+    public void Handle_ModuleNotConfigured_ThrowsModuleNotConfiguredBeforeAnythingElse()
+    {
+        // Arrange
+        _fixture.Module.SetupGet(m => m.IsConfigured).Returns(false);
+        var command = new ActivateChatwootCommand(TestData.AccountCaller, TestData.Instance.Name, TestData.Fields(), null);
+
+        // Act
+        var thrown = Assert.ThrowsAsync<ModuleNotConfiguredException>(async () => await _fixture.Handler().Handle(command, CancellationToken.None));
+
+        // Assert
+        Assert.That(thrown.Message, Is.EqualTo("integration gateway not configured"));
+        _fixture.Instances.VerifyNoOtherCalls();
+        _fixture.Chatwoot.VerifyNoOtherCalls();
+        _fixture.Integrations.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public void Handle_ProtectorFails_NeverCallsChatwoot()
+    {
+        // Arrange
+        _fixture.Protector.Setup(p => p.Protect(It.IsAny<string>(), It.IsAny<string>())).Throws(new InvalidOperationException("no key"));
+        var command = new ActivateChatwootCommand(TestData.AccountCaller, TestData.Instance.Name, TestData.Fields(), null);
+
+        // Act
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await _fixture.Handler().Handle(command, CancellationToken.None));
+
+        // Assert: nothing was created in Chatwoot, so nothing can be orphaned.
+        _fixture.Chatwoot.VerifyNoOtherCalls();
+        _fixture.Integrations.VerifyNoOtherCalls();
+    }
+
+    [Test]
     public void Handle_InstanceDoesNotExist_ThrowsNotFoundWithoutCallingChatwoot()
     {
         // Arrange

@@ -54,6 +54,22 @@ public sealed class DeactivateChatwootCommandHandlerTests
         _chatwoot.Verify(c => c.SetInboxWebhookAsync(TestData.Connection, TestData.InboxId, "", It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Test]
+    public async Task Handle_StoredTokenUnreadable_DeletesRowAndSkipsChatwoot()
+    {
+        // Arrange
+        _protector
+            .Setup(p => p.Unprotect(TestData.StoredToken, TestData.IntegrationId))
+            .Throws(new SecretUnreadableException("No encryption key with id k1 is configured"));
+
+        // Act
+        await Handler().Handle(_command, CancellationToken.None);
+
+        // Assert
+        Assert.That(_calls, Is.EqualTo(new[] { "delete row" }));
+        _chatwoot.VerifyNoOtherCalls();
+    }
+
     private static IEnumerable<TestCaseData> ClearingFailures()
     {
         yield return new TestCaseData(new UpstreamUnavailableException("Chatwoot is unreachable")).SetArgDisplayNames("Unavailable");

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
@@ -122,6 +123,44 @@ public sealed class CreateInstanceCommandHandlerTests
         _instances.Verify(r => r.CreateAsync(It.IsAny<InstanceRecord>(), It.IsAny<byte[]>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Test]
+    public async Task Handle_InlineActivationWhileModuleNotConfigured_CreatesInstanceAndReportsTheGateMessage()
+    {
+        // Arrange
+        _sender
+            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ModuleNotConfiguredException());
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
+
+        // Act
+        var result = await Handler().Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("error", null, "integration gateway not configured")));
+        Assert.That(result.Token, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Handle_InlineActivationFailsUnexpectedly_StillReturnsTheTokenWithAGenericError()
+    {
+        // Arrange
+        _sender
+            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("a bug with internals"));
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", "my-own-token-0123456789", TestData.Fields());
+
+        // Act
+        var result = await Handler().Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Token, Is.EqualTo("my-own-token-0123456789"));
+            Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("error", null, CreateInstanceCommandHandler.InlineInternalError)));
+            Assert.That(result.Chatwoot!.Error, Does.Not.Contain("internals"));
+        });
+    }
+
     private void SetupCreate(CreateInstanceOutcome outcome) =>
         _instances
             .Setup(r => r.CreateAsync(It.IsAny<InstanceRecord>(), It.IsAny<byte[]>(), It.IsAny<CancellationToken>()))
@@ -132,5 +171,6 @@ public sealed class CreateInstanceCommandHandlerTests
             })
             .ReturnsAsync(outcome);
 
-    private CreateInstanceCommandHandler Handler() => new(_instances.Object, _sender.Object, new FixedTimeProvider(TestData.Now));
+    private CreateInstanceCommandHandler Handler() => new(
+        _instances.Object, _sender.Object, new FixedTimeProvider(TestData.Now), NullLogger<CreateInstanceCommandHandler>.Instance);
 }
