@@ -36,6 +36,23 @@ public sealed class MigrationTests : DatabaseTestBase
     }
 
     [Test]
+    public async Task Migrate_ByFourReplicasAtOnce_AppliesEachScriptOnce()
+    {
+        // Arrange
+        await using var empty = await TestDatabase.CreateAsync("migration_race", migrate: false);
+
+        // Act
+        var replicas = Enumerable.Range(0, 4)
+            .Select(_ => Task.Run(() => DatabaseMigrator.Migrate(empty.ConnectionString, NullLogger.Instance)))
+            .ToArray();
+        await Task.WhenAll(replicas);
+
+        // Assert
+        var scripts = typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Count(n => n.EndsWith(".sql", StringComparison.Ordinal));
+        Assert.That(await empty.ScalarAsync<long>("SELECT count(*) FROM schemaversions"), Is.EqualTo(scripts));
+    }
+
+    [Test]
     public void TestDatabase_WithoutVariable_NamesTheVariable()
     {
         // Arrange

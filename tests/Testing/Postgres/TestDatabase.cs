@@ -25,7 +25,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string purpose)
+    /// <param name="migrate">False leaves the database empty, for tests of the migrator itself.</param>
+    public static async Task<TestDatabase> CreateAsync(string purpose, bool migrate = true)
     {
         var admin = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
             ? value
@@ -41,7 +42,11 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-        DatabaseMigrator.Migrate(connectionString, NullLogger.Instance);
+        if (migrate)
+        {
+            DatabaseMigrator.Migrate(connectionString, NullLogger.Instance);
+        }
+
         return new TestDatabase(admin, name, connectionString);
     }
 
