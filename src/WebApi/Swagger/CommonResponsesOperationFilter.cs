@@ -46,8 +46,16 @@ public sealed class CommonResponsesOperationFilter : IOperationFilter
                 concrete.Headers["Retry-After"] = Header("Seconds to wait before retrying.");
             }
 
-            if (ErrorExamples.For(operation.OperationId, status) is { } message
-                && concrete.Content?.TryGetValue("application/json", out var media) == true)
+            if (concrete.Content?.TryGetValue("application/json", out var media) != true || media is null)
+            {
+                continue;
+            }
+
+            if (status.StartsWith('2') && SuccessExamples.For(operation.OperationId) is { } success)
+            {
+                media.Example = JsonNode.Parse(success);
+            }
+            else if (ErrorExamples.For(operation.OperationId, status) is { } message)
             {
                 media.Example = JsonNode.Parse(JsonSerializer.Serialize(ErrorEnvelope.Of(message)));
             }

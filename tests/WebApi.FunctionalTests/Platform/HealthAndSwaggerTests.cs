@@ -22,6 +22,35 @@ public sealed class HealthAndSwaggerTests : ApiTestBase
     }
 
     [Test]
+    public async Task Swagger_EveryResponseOfEveryOperation_HasAJsonBodyWithAnExample()
+    {
+        // Arrange
+        using var anonymous = Api.CreateClient();
+
+        // Act
+        var document = JsonNode.Parse(await anonymous.GetStringAsync("/swagger/v1/swagger.json"))!;
+
+        // Assert
+        var missing = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                foreach (var (status, response) in operation!["responses"]!.AsObject())
+                {
+                    var json = response!["content"]?["application/json"];
+                    if (json?["schema"] is null || (json["example"] is null && json["examples"] is null))
+                    {
+                        missing.Add($"{method.ToUpperInvariant()} {path} {status}");
+                    }
+                }
+            }
+        }
+
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
     public async Task Swagger_ServesUiAndDocumentWithTheTokenScheme()
     {
         // Arrange

@@ -1,0 +1,35 @@
+namespace RyzeApi.WebApi.Swagger;
+
+/// <summary>An example success body for each operation (the seed page's for activation), as raw JSON.</summary>
+public static class SuccessExamples
+{
+    public static string? For(string? operationId) => operationId switch
+    {
+        "ActivateChatwoot" => """
+            {"instance":"suporte","status":"active","bridge_integration_id":"int_xyz789abc","message":"chatwoot integration activated"}
+            """,
+        "GetChatwootIntegration" => """
+            {"instance_name":"suporte","status":"active","bridge_integration_id":"int_xyz789abc",
+             "chatwoot_base_url":"https://chatwoot.example.com","chatwoot_account_id":5,
+             "chatwoot_api_token":"sk_live_abc123...","chatwoot_inbox_id":42,
+             "chatwoot_inbox_name":"WhatsApp - Orion","last_error":"","created_at":"2026-04-20T10:15:30Z",
+             "sign_messages":true,"ignore_groups":false,"start_as_pending":false,"reopen_resolved":true}
+            """,
+        "DeactivateChatwoot" => """
+            {"message":"chatwoot integration deactivated"}
+            """,
+        "CreateInstance" => """
+            {"success":true,"message":"Instance created",
+             "instance":{"name":"suporte","token":"3q2-7wEj0zJtqsCmTLaXxN0dGRoZsI-0O3NHl0r1AHk","created_at":"2026-04-20T10:15:30Z"},
+             "chatwoot":{"status":"active","bridge_integration_id":"int_xyz789abc"}}
+            """,
+        "ListInstances" => """
+            {"success":true,"message":"1 Instances found",
+             "instances":[{"name":"suporte","created_at":"2026-04-20T10:15:30Z","chatwoot":{"status":"active","bridge_integration_id":"int_xyz789abc"}}]}
+            """,
+        "DeleteInstance" => """
+            {"success":true,"message":"Instance deleted","instance":{"status":"deleted"}}
+            """,
+        _ => null,
+    };
+}
