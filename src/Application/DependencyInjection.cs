@@ -32,6 +32,12 @@ public static class DependencyInjection
         services.AddScoped<ChatwootLiveCheck>();
         services.AddOptions<Common.Options.ChatwootModuleOptions>();
         services.AddOptions<Common.Options.RyzeApiOptions>();
+        services.AddOptions<Common.Options.RoutingOptions>();
+        services.AddSingleton<Routing.Delivery.RetrySchedule>();
+        services.AddSingleton<Routing.Delivery.WhatsAppToChatwoot>();
+        services.AddSingleton<Routing.Delivery.AgentReplyToWhatsApp>();
+        services.AddSingleton<Routing.Delivery.StatusToChatwoot>();
+        services.AddSingleton<Routing.Delivery.OutboxDispatcher>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Http.Resilience;
 using Npgsql;
 using Refit;
 using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Options;
 using RyzeApi.Infrastructure.Chatwoot;
+using RyzeApi.Infrastructure.Engine;
+using RyzeApi.Infrastructure.Routing;
 using RyzeApi.Infrastructure.Persistence;
 using RyzeApi.Infrastructure.Persistence.Repositories;
 using RyzeApi.Infrastructure.Security;
@@ -26,6 +29,9 @@ public static class DependencyInjection
         services.AddSingleton<IInstanceRepository, InstanceRepository>();
         services.AddSingleton<IChatwootIntegrationRepository, ChatwootIntegrationRepository>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<IOutbox, OutboxRepository>();
+        services.AddSingleton<IRoutingRepository, RoutingRepository>();
+        services.AddSingleton<IRoutingIntegrations, RoutingIntegrations>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: ["ready"]);
 
@@ -36,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<IChatwootModuleStatus>(sp => sp.GetRequiredService<ChatwootModuleGate>());
         AddTokenProtector(services, chatwoot);
         AddChatwootClient(services, chatwoot, section.GetSection("Resilience"));
+        AddRouting(services, configuration);
         return services;
     }
 
@@ -80,5 +87,34 @@ public static class DependencyInjection
             })
             .SelectPipelineByAuthority();
         services.AddSingleton<IChatwootClient, ChatwootClient>();
+        services.AddSingleton<IChatwootMessaging, ChatwootMessaging>();
+    }
+
+    private static void AddRouting(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
+        services.Configure<RoutingOptions>(configuration.GetSection(RoutingOptions.Section));
+        var engine = configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
+        services.AddRefitGeneratedClient<IEngineApi>()
+            .ConfigureHttpClient(client =>
+            {
+                client.BaseAddress = Uri.TryCreate(engine.BaseUrl, UriKind.Absolute, out var baseUrl) ? baseUrl : new Uri("http://engine.invalid");
+                client.Timeout = TimeSpan.FromMinutes(5);
+            })
+            .AddStandardResilienceHandler(o =>
+            {
+                configuration.GetSection(EngineOptions.Section).GetSection("Resilience").Bind(o);
+                // A send retried after a lost answer would reach WhatsApp twice.
+                o.Retry.DisableForUnsafeHttpMethods();
+            });
+        services.AddSingleton<IEngineClient, EngineClient>();
+        services.AddHttpClient(MediaFetcher.ClientName, client => client.Timeout = TimeSpan.FromMinutes(2));
+        services.AddSingleton<IMediaFetcher, MediaFetcher>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        if (configuration.GetSection(RoutingOptions.Section).GetValue("WorkersEnabled", true))
+        {
+            services.AddHostedService<OutboxWorker>();
+        }
     }
 }

@@ -46,10 +46,10 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
         await EnsureSuccessAsync(call, response, cancellationToken);
     }
 
-    private static ChatwootCall Call(string method, ChatwootConnection connection, string path) =>
+    internal static ChatwootCall Call(string method, ChatwootConnection connection, string path) =>
         new(method, connection.BaseUrl, connection.AccountId, $"/api/v1/accounts/{connection.AccountId}{path}");
 
-    private static async Task<HttpResponseMessage> SendAsync(ChatwootCall call, Func<Task<HttpResponseMessage>> send)
+    internal static async Task<HttpResponseMessage> SendAsync(ChatwootCall call, Func<Task<HttpResponseMessage>> send)
     {
         try
         {
@@ -69,7 +69,7 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
         }
     }
 
-    private static async Task EnsureSuccessAsync(ChatwootCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task EnsureSuccessAsync(ChatwootCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {

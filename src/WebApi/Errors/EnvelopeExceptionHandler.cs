@@ -18,6 +18,7 @@ public sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> l
         {
             ValidationException e => (StatusCodes.Status400BadRequest, e.Message),
             NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
+            UnauthorizedException e => (StatusCodes.Status401Unauthorized, e.Message),
             ConflictException e => (StatusCodes.Status409Conflict, e.Message),
             UpstreamRejectedException { Kind: UpstreamFailureKind.CredentialsRejected } e => (StatusCodes.Status401Unauthorized, e.Message),
             UpstreamRejectedException { Kind: UpstreamFailureKind.AccessDenied } e => (StatusCodes.Status403Forbidden, e.Message),
@@ -33,10 +34,24 @@ public sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> l
 
         if (status == StatusCodes.Status500InternalServerError && exception is not PersistenceFailedException)
         {
-            _logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            _logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, SafePath(httpContext.Request.Path));
         }
 
         await EnvelopeWriter.WriteAsync(httpContext, status, message);
         return true;
+    }
+
+    /// <summary>The path without the webhook secret, which is a credential.</summary>
+    internal static string SafePath(PathString path)
+    {
+        const string webhook = "/api/chatwoot/webhook/";
+        var value = path.Value ?? string.Empty;
+        if (!value.StartsWith(webhook, StringComparison.OrdinalIgnoreCase))
+        {
+            return value;
+        }
+
+        var integration = value[webhook.Length..].Split('/')[0];
+        return webhook + integration + "/***";
     }
 }

@@ -56,9 +56,19 @@ public sealed class RateLimitMiddleware : IDisposable
         var remaining = _limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0;
         var resetMs = (window + 1) * windowMs;
         var headers = context.Response.Headers;
-        headers["X-RateLimit-Limit"] = policy.PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = (resetMs / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var limit = policy.PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var left = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reset = (resetMs / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Set again just before the response starts: the exception handler clears headers when it
+        // rewrites an error, and the contract puts these on every response.
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h["X-RateLimit-Limit"] = limit;
+            h["X-RateLimit-Remaining"] = left;
+            h["X-RateLimit-Reset"] = reset;
+            return Task.CompletedTask;
+        });
 
         if (!lease.IsAcquired)
         {

@@ -30,6 +30,9 @@ public static class SuccessExamples
         "DeleteInstance" => """
             {"success":true,"message":"Instance deleted","instance":{"status":"deleted"}}
             """,
+        "ReceiveChatwootWebhook" or "ReceiveEngineEvent" or "ReceiveEngineEventByName" => """
+            {"success":true,"outcome":"accepted","message":"event recorded for delivery"}
+            """,
         _ => null,
     };
 }

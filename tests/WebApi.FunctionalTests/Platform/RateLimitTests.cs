@@ -36,6 +36,26 @@ public sealed class RateLimitTests : ApiTestBase
     }
 
     [Test]
+    public async Task ErrorsRaisedByHandlers_AlsoCarryRateLimitHeaders()
+    {
+        // Arrange: the exception handler rewrites the response, which clears headers set earlier.
+
+        // Act
+        var notFound = await Account.DeleteAsync("/api/instance/delete/nope");
+        var invalid = await Account.PostAsync("/api/instance/new", new StringContent("{\"name\": \"bad name!\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        // Assert
+        Assert.That((int)notFound.StatusCode, Is.EqualTo(404));
+        Assert.That((int)invalid.StatusCode, Is.EqualTo(400));
+        foreach (var response in new[] { notFound, invalid })
+        {
+            Assert.That(response.Headers.GetValues("X-RateLimit-Limit").Single(), Is.Not.Empty);
+            Assert.That(response.Headers.GetValues("X-RateLimit-Remaining").Single(), Is.Not.Empty);
+            Assert.That(response.Headers.GetValues("X-RateLimit-Reset").Single(), Is.Not.Empty);
+        }
+    }
+
+    [Test]
     public async Task Requests_OverTheGlobalLimit_Are429WithRetryAfter_AndCountedPerToken()
     {
         // Arrange

@@ -36,6 +36,11 @@ internal sealed class IntegrationRow
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>Read only by routing's queries, which join the instance.</summary>
+    public string InstanceName { get; init; } = string.Empty;
+
+    public bool DeliveriesHalted { get; init; }
+
     public StoredChatwootIntegration ToStored() => new(
         new ChatwootIntegration(
             Id, InstanceId, BaseUrl, ChatwootAccountId, InboxId, InboxName,

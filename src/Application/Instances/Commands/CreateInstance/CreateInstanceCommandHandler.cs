@@ -11,7 +11,7 @@ public sealed class CreateInstanceCommandHandler(
     IInstanceRepository instances, ISender sender, TimeProvider timeProvider, ILogger<CreateInstanceCommandHandler> logger)
     : ICommandHandler<CreateInstanceCommand, CreateInstanceResult>
 {
-    public const string InlineInternalError = "chatwoot integration failed: internal error - the failure was logged; activate again with POST /api/chatwoot/set/{instance}";
+    public const string InlineInternalError = "chatwoot integration failed: internal error - the failure was logged; activate again with POST /api/chatwoot/set/<instance>";
     private readonly ILogger _logger = logger;
     private readonly IInstanceRepository _instances = instances;
     private readonly ISender _sender = sender;

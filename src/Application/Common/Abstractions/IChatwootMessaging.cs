@@ -1,0 +1,37 @@
+namespace RyzeApi.Application.Common.Abstractions;
+
+/// <summary>The Chatwoot calls of message routing: contacts, conversations, messages. Failures are
+/// thrown classified like <see cref="IChatwootClient"/>'s.</summary>
+public interface IChatwootMessaging
+{
+    /// <summary>Creates a contact in the inbox; returns its id and the source id of its contact inbox.</summary>
+    Task<ChatwootContact> CreateContactAsync(
+        ChatwootConnection connection, long inboxId, string name, string identifier, string? phoneNumber, CancellationToken cancellationToken);
+
+    /// <summary>The contact whose identifier is exactly <paramref name="identifier"/>, or null.</summary>
+    Task<ChatwootContact?> FindContactAsync(ChatwootConnection connection, long inboxId, string identifier, CancellationToken cancellationToken);
+
+    Task<string> CreateContactInboxAsync(ChatwootConnection connection, long contactId, long inboxId, CancellationToken cancellationToken);
+
+    Task<long> CreateConversationAsync(
+        ChatwootConnection connection, long inboxId, long contactId, string sourceId, string status, CancellationToken cancellationToken);
+
+    Task SetConversationStatusAsync(ChatwootConnection connection, long conversationId, string status, CancellationToken cancellationToken);
+
+    Task<long> CreateMessageAsync(ChatwootConnection connection, long conversationId, ChatwootNewMessage message, CancellationToken cancellationToken);
+
+    Task<long?> FindMessageBySourceIdAsync(ChatwootConnection connection, long conversationId, string sourceId, CancellationToken cancellationToken);
+
+    Task UpdateMessageStatusAsync(
+        ChatwootConnection connection, long conversationId, long messageId, string status, string? error, CancellationToken cancellationToken);
+}
+
+/// <summary>A Chatwoot contact; <see cref="SourceId"/> is its contact inbox's in our inbox (null when it has none).</summary>
+public sealed record ChatwootContact(long Id, string? SourceId);
+
+/// <summary>A message to create. <see cref="MessageType"/> is <c>incoming</c> or <c>outgoing</c>.</summary>
+public sealed record ChatwootNewMessage(
+    string? Content, string MessageType, bool Private, string? SourceId, IReadOnlyList<MediaFile> Attachments);
+
+/// <summary>A file in memory, to upload.</summary>
+public sealed record MediaFile(byte[] Content, string FileName, string ContentType);

@@ -1,0 +1,31 @@
+using RyzeApi.Application.Routing.Model;
+
+namespace RyzeApi.Application.Common.Abstractions;
+
+/// <summary>The durable queue of routed work (PostgreSQL). Rows of one chat key are handed out one
+/// batch at a time and in id order; a lease makes a crashed worker's rows come back.</summary>
+public interface IOutbox
+{
+    /// <returns>False when an item with the same dedupe key already exists for the integration.</returns>
+    Task<bool> EnqueueAsync(NewOutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>Leases up to <paramref name="max"/> due items whose chat has no earlier unfinished item
+    /// held elsewhere or waiting for a retry; skips integrations whose deliveries are halted.</summary>
+    Task<IReadOnlyList<OutboxItem>> ClaimAsync(string worker, int max, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Marks the item done and, in the same transaction, records <paramref name="link"/> and
+    /// enqueues <paramref name="followUp"/>.</summary>
+    Task CompleteAsync(OutboxItem item, MessageLink? link, NewOutboxItem? followUp, CancellationToken cancellationToken);
+
+    /// <summary>Gives the item back for another attempt at <paramref name="notBefore"/>.</summary>
+    Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken);
+
+    /// <summary>Gives the item back without counting the attempt (e.g. deliveries halted meanwhile).</summary>
+    Task ReleaseAsync(OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>Marks the item failed (kept for inspection) and enqueues <paramref name="followUp"/> with it.</summary>
+    Task FailAsync(OutboxItem item, string error, NewOutboxItem? followUp, CancellationToken cancellationToken);
+
+    /// <summary>Pending items of an integration (for status and tests).</summary>
+    Task<long> CountPendingAsync(string integrationId, CancellationToken cancellationToken);
+}

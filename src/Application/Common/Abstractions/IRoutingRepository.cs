@@ -1,0 +1,21 @@
+using RyzeApi.Application.Routing.Model;
+
+namespace RyzeApi.Application.Common.Abstractions;
+
+/// <summary>What RyzeApi remembers about chats, conversations and message ids (PostgreSQL).</summary>
+public interface IRoutingRepository
+{
+    Task<RoutedChat?> FindChatAsync(string integrationId, string chatJid, CancellationToken cancellationToken);
+
+    /// <summary>The chat whose current conversation is <paramref name="conversationId"/>: the only way an
+    /// agent reply finds its WhatsApp chat.</summary>
+    Task<RoutedChat?> FindChatByConversationAsync(string integrationId, long conversationId, CancellationToken cancellationToken);
+
+    Task SaveChatAsync(RoutedChat chat, CancellationToken cancellationToken);
+
+    Task SetConversationStatusAsync(string integrationId, long conversationId, string status, CancellationToken cancellationToken);
+
+    Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken);
+
+    Task<bool> IsChatwootMessageLinkedAsync(string integrationId, long chatwootMessageId, CancellationToken cancellationToken);
+}

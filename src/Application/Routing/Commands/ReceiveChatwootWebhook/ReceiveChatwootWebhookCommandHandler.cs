@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Mediator;
+using RyzeApi.Application.Chatwoot;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Security;
+using RyzeApi.Application.Routing.Ingress;
+using RyzeApi.Application.Routing.Model;
+
+namespace RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
+
+/// <summary>Verifies the call (URL secret, then signature when the inbox has a signing secret), records an
+/// agent reply in the outbox and returns at once: Chatwoot does not retry and gives up after 5 s.</summary>
+public sealed class ReceiveChatwootWebhookCommandHandler(
+    IRoutingIntegrations integrations, IRoutingRepository routing, IOutbox outbox, IOutboxSignal signal,
+    ITokenProtector protector, TimeProvider timeProvider)
+    : ICommandHandler<ReceiveChatwootWebhookCommand, IngressResult>
+{
+    public const string NotFoundMessage = "webhook not found - the integration was deactivated or replaced; activate it again to get a new webhook URL";
+    private readonly IRoutingIntegrations _integrations = integrations;
+    private readonly IRoutingRepository _routing = routing;
+    private readonly IOutbox _outbox = outbox;
+    private readonly IOutboxSignal _signal = signal;
+    private readonly ITokenProtector _protector = protector;
+    private readonly TimeProvider _timeProvider = timeProvider;
+
+    public async ValueTask<IngressResult> Handle(ReceiveChatwootWebhookCommand command, CancellationToken cancellationToken)
+    {
+        var credentials = await _integrations.FindWebhookCredentialsAsync(command.IntegrationId, cancellationToken);
+        if (credentials is null
+            || !CryptographicOperations.FixedTimeEquals(SecretTokens.Hash(command.Secret), credentials.WebhookSecretHash))
+        {
+            throw new NotFoundException(NotFoundMessage);
+        }
+
+        if (credentials.InboxSecret is { } protectedSecret)
+        {
+            var secret = _protector.Unprotect(protectedSecret, ChatwootActivator.InboxSecretAssociatedData(credentials.IntegrationId));
+            if (WebhookSignature.Check(secret, command.Timestamp, command.Signature, command.Body, _timeProvider.GetUtcNow()) is { } problem)
+            {
+                throw new UnauthorizedException("invalid webhook signature: " + problem);
+            }
+        }
+
+        var parsed = ChatwootWebhookParser.Parse(Encoding.UTF8.GetString(command.Body));
+        if (parsed.IgnoredBecause is { } reason)
+        {
+            return IngressResult.NotRouted(reason);
+        }
+
+        if (parsed.Name == "conversation_status_changed")
+        {
+            // Kept current here so routing a new WhatsApp message needs no Chatwoot call to decide.
+            await _routing.SetConversationStatusAsync(credentials.IntegrationId, parsed.ConversationId!.Value, parsed.ConversationStatus ?? "open", cancellationToken);
+            return IngressResult.Recorded();
+        }
+
+        if (await _routing.IsChatwootMessageLinkedAsync(credentials.IntegrationId, parsed.MessageId!.Value, cancellationToken))
+        {
+            return IngressResult.NotRouted("echo of a message RyzeApi created");
+        }
+
+        var chat = await _routing.FindChatByConversationAsync(credentials.IntegrationId, parsed.ConversationId!.Value, cancellationToken);
+        if (chat is null)
+        {
+            return IngressResult.NotRouted($"conversation {parsed.ConversationId} is not one RyzeApi routes");
+        }
+
+        var reply = new AgentReply(parsed.MessageId.Value, parsed.ConversationId.Value, chat.ChatJid, parsed.Content, parsed.AgentName, parsed.Attachments);
+        var item = new NewOutboxItem(credentials.IntegrationId, OutboxKind.AgentReply, "out:" + chat.ChatJid, "cw:" + reply.ChatwootMessageId,
+            JsonSerializer.Serialize(reply));
+        if (!await _outbox.EnqueueAsync(item, cancellationToken))
+        {
+            return IngressResult.AlreadyRecorded();
+        }
+
+        _signal.Notify();
+        return IngressResult.Recorded();
+    }
+}

@@ -1,0 +1,8 @@
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Domain.Chatwoot;
+
+namespace RyzeApi.Application.Routing.Delivery;
+
+/// <summary>One integration, ready to deliver for: its settings, its instance and a Chatwoot connection
+/// with the decrypted token (held in memory only for the batch).</summary>
+public sealed record DeliveryContext(ChatwootIntegration Integration, string InstanceName, ChatwootConnection Chatwoot);

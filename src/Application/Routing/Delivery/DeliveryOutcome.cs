@@ -1,0 +1,25 @@
+using RyzeApi.Application.Routing.Model;
+
+namespace RyzeApi.Application.Routing.Delivery;
+
+/// <summary>What one attempt at a unit of work came to.</summary>
+public abstract record DeliveryOutcome
+{
+    /// <summary>Delivered; <see cref="Link"/> and <see cref="FollowUp"/> are recorded with the completion.</summary>
+    public sealed record Delivered(MessageLink? Link, NewOutboxItem? FollowUp) : DeliveryOutcome;
+
+    /// <summary>Nothing to deliver (an echo, a report for an unknown message): done, health unchanged.</summary>
+    public sealed record Skipped(string Reason) : DeliveryOutcome;
+
+    /// <summary>Worth another attempt later (network, timeout, 5xx, 429).</summary>
+    public sealed record Transient(string Error) : DeliveryOutcome;
+
+    /// <summary>Not possible yet for a reason that says nothing about Chatwoot's health: try again later.</summary>
+    public sealed record Wait(string Reason) : DeliveryOutcome;
+
+    /// <summary>Will never work as it is (other 4xx): failed, kept for inspection.</summary>
+    public sealed record Permanent(string Error, NewOutboxItem? FollowUp) : DeliveryOutcome;
+
+    /// <summary>Chatwoot rejected the token: every delivery of the integration stops until it is activated again.</summary>
+    public sealed record Halt(string Error) : DeliveryOutcome;
+}

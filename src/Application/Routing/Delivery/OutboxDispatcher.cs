@@ -1,0 +1,222 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Routing.Model;
+
+namespace RyzeApi.Application.Routing.Delivery;
+
+/// <summary>Delivers a claimed batch: per integration, its chats in parallel, each chat's items strictly
+/// in order (a failed item stops its chat until its retry). Records every outcome in the outbox and the
+/// integration's health once per batch.</summary>
+public sealed class OutboxDispatcher(
+    IOutbox outbox,
+    IRoutingIntegrations integrations,
+    ITokenProtector protector,
+    WhatsAppToChatwoot toChatwoot,
+    AgentReplyToWhatsApp toWhatsApp,
+    StatusToChatwoot statuses,
+    RetrySchedule schedule,
+    IOptions<RoutingOptions> options,
+    TimeProvider timeProvider,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly IOutbox _outbox = outbox;
+    private readonly IRoutingIntegrations _integrations = integrations;
+    private readonly ITokenProtector _protector = protector;
+    private readonly WhatsAppToChatwoot _toChatwoot = toChatwoot;
+    private readonly AgentReplyToWhatsApp _toWhatsApp = toWhatsApp;
+    private readonly StatusToChatwoot _statuses = statuses;
+    private readonly RetrySchedule _schedule = schedule;
+    private readonly RoutingOptions _options = options.Value;
+    private readonly TimeProvider _timeProvider = timeProvider;
+    private readonly ILogger _logger = logger;
+
+    public async Task DispatchAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        foreach (var group in items.GroupBy(i => i.IntegrationId))
+        {
+            await DispatchIntegrationAsync(group.Key, [.. group], cancellationToken);
+        }
+    }
+
+    private async Task DispatchIntegrationAsync(string integrationId, List<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        var target = await _integrations.FindDeliveryTargetAsync(integrationId, cancellationToken);
+        if (target is null)
+        {
+            return; // deactivated meanwhile: its rows went with it
+        }
+
+        var health = new IntegrationHealth(target.Integration.Status, target.Integration.LastError);
+        if (target.Halted)
+        {
+            await ReleaseAllAsync(items);
+            return;
+        }
+
+        DeliveryContext context;
+        try
+        {
+            var token = _protector.Unprotect(target.ApiToken, integrationId);
+            context = new DeliveryContext(target.Integration, target.InstanceName,
+                new ChatwootConnection(target.Integration.BaseUrl, target.Integration.AccountId, token));
+        }
+        catch (SecretUnreadableException exception)
+        {
+            health.Record(new DeliveryOutcome.Halt("the stored Chatwoot token cannot be decrypted - activate the integration again: " + exception.Message), null);
+            await ReleaseAllAsync(items);
+            await SaveHealthAsync(integrationId, health);
+            return;
+        }
+
+        var lanes = items.GroupBy(i => i.ChatKey).Select(g => g.OrderBy(i => i.Id).ToList()).ToList();
+        await Parallel.ForEachAsync(
+            lanes,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = CancellationToken.None },
+            async (lane, _) => await DeliverLaneAsync(context, lane, health, cancellationToken));
+        await SaveHealthAsync(integrationId, health);
+    }
+
+    private async Task DeliverLaneAsync(DeliveryContext context, List<OutboxItem> lane, IntegrationHealth health, CancellationToken cancellationToken)
+    {
+        for (var index = 0; index < lane.Count; index++)
+        {
+            var item = lane[index];
+            if (health.Halted || cancellationToken.IsCancellationRequested)
+            {
+                await ReleaseAllAsync(lane.Skip(index));
+                return;
+            }
+
+            var outcome = await AttemptAsync(context, item, cancellationToken);
+            var givenUp = item.Attempts >= MaxAttemptsFor(item) ? $"delivery given up after {item.Attempts} attempts: {Describe(outcome)}" : null;
+            health.Record(outcome, outcome is DeliveryOutcome.Transient or DeliveryOutcome.Wait ? givenUp : null);
+            var keepGoing = await RecordAsync(item, outcome, givenUp);
+            if (!keepGoing)
+            {
+                // Later items of this chat wait for this one: release them untouched, order is kept.
+                await ReleaseAllAsync(lane.Skip(index + 1));
+                return;
+            }
+        }
+    }
+
+    private int MaxAttemptsFor(OutboxItem item) =>
+        item.Kind == OutboxKind.MessageStatus ? Math.Min(_schedule.MaxAttempts, StatusToChatwoot.AttemptsForUnknownMessage + 2) : _schedule.MaxAttempts;
+
+    private async Task<DeliveryOutcome> AttemptAsync(DeliveryContext context, OutboxItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return item.Kind switch
+            {
+                OutboxKind.WhatsAppMessage => await _toChatwoot.DeliverAsync(
+                    context, Read<WhatsAppMessage>(item), mayHaveLanded: item.Attempts > 1, cancellationToken),
+                OutboxKind.AgentReply => await _toWhatsApp.DeliverAsync(context, Read<AgentReply>(item), cancellationToken),
+                OutboxKind.MessageStatus => await _statuses.DeliverAsync(context, Read<MessageStatusChange>(item), item.Attempts, cancellationToken),
+                _ => new DeliveryOutcome.Permanent($"unknown kind of work {item.Kind}", null),
+            };
+        }
+        catch (UpstreamRejectedException exception) when (exception.Kind is UpstreamFailureKind.CredentialsRejected or UpstreamFailureKind.AccessDenied)
+        {
+            return new DeliveryOutcome.Halt(exception.Message);
+        }
+        catch (UpstreamRejectedException exception) when (exception.UpstreamStatus is 429 or 408)
+        {
+            return new DeliveryOutcome.Transient(exception.Message);
+        }
+        catch (UpstreamRejectedException exception)
+        {
+            return new DeliveryOutcome.Permanent(exception.Message, null);
+        }
+        catch (Exception exception) when (exception is UpstreamUnavailableException or EngineUnavailableException)
+        {
+            return new DeliveryOutcome.Transient(exception.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryOutcome.Wait("the process is stopping");
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _logger.LogError(exception, "Outbox item {ItemId} ({Kind}) failed unexpectedly", item.Id, item.Kind);
+            return new DeliveryOutcome.Wait($"internal error ({exception.GetType().Name})");
+        }
+    }
+
+    /// <returns>Whether the next item of the same chat may go now.</returns>
+    private async Task<bool> RecordAsync(OutboxItem item, DeliveryOutcome outcome, string? givenUp)
+    {
+        // Not the worker's token: an outcome reached must be recorded even while the process stops.
+        var none = CancellationToken.None;
+        switch (outcome)
+        {
+            case DeliveryOutcome.Delivered delivered:
+                await _outbox.CompleteAsync(item, delivered.Link, delivered.FollowUp, none);
+                return true;
+            case DeliveryOutcome.Skipped:
+                await _outbox.CompleteAsync(item, null, null, none);
+                return true;
+            case DeliveryOutcome.Permanent permanent:
+                await _outbox.FailAsync(item, permanent.Error, permanent.FollowUp, none);
+                _logger.LogWarning("Outbox item {ItemId} ({Kind}) failed: {Reason}", item.Id, item.Kind, permanent.Error);
+                return true;
+            case DeliveryOutcome.Halt:
+                await _outbox.ReleaseAsync(item, none);
+                return false;
+            case DeliveryOutcome.Wait { Reason: "the process is stopping" }:
+                await _outbox.ReleaseAsync(item, none);
+                return false;
+            default:
+                var error = Describe(outcome);
+                if (givenUp is not null)
+                {
+                    await _outbox.FailAsync(item, givenUp, null, none);
+                    _logger.LogWarning("Outbox item {ItemId} ({Kind}) given up: {Reason}", item.Id, item.Kind, error);
+                    return true;
+                }
+
+                await _outbox.RetryAsync(item, _timeProvider.GetUtcNow() + _schedule.DelayAfter(item.Attempts), error, none);
+                return false;
+        }
+    }
+
+    private static string Describe(DeliveryOutcome outcome) => outcome switch
+    {
+        DeliveryOutcome.Transient t => t.Error,
+        DeliveryOutcome.Wait w => w.Reason,
+        DeliveryOutcome.Permanent p => p.Error,
+        DeliveryOutcome.Halt h => h.Error,
+        DeliveryOutcome.Skipped s => s.Reason,
+        _ => "delivered",
+    };
+
+    private async Task ReleaseAllAsync(IEnumerable<OutboxItem> items)
+    {
+        foreach (var item in items)
+        {
+            await _outbox.ReleaseAsync(item, CancellationToken.None);
+        }
+    }
+
+    private async Task SaveHealthAsync(string integrationId, IntegrationHealth health)
+    {
+        if (health.Change() is { } change)
+        {
+            try
+            {
+                await _integrations.SetHealthAsync(integrationId, change.Status, change.LastError, change.Halt, CancellationToken.None);
+            }
+            catch (DatabaseUnavailableException exception)
+            {
+                _logger.LogWarning("Could not record the health of {IntegrationId}: {Reason}", integrationId, exception.Message);
+            }
+        }
+    }
+
+    private static T Read<T>(OutboxItem item) =>
+        JsonSerializer.Deserialize<T>(item.Payload) ?? throw new InvalidOperationException($"outbox item {item.Id} has an empty payload");
+}

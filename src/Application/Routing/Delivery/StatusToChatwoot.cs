@@ -1,0 +1,38 @@
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Routing.Model;
+
+namespace RyzeApi.Application.Routing.Delivery;
+
+/// <summary>Shows a WhatsApp delivery report on its Chatwoot message (sent, delivered, read, failed).</summary>
+public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing)
+{
+    /// <summary>A report may arrive before the send that produced its message id is recorded; it waits this many attempts.</summary>
+    public const int AttemptsForUnknownMessage = 3;
+
+    private readonly IChatwootMessaging _chatwoot = chatwoot;
+    private readonly IRoutingRepository _routing = routing;
+
+    public async Task<DeliveryOutcome> DeliverAsync(
+        DeliveryContext context, MessageStatusChange change, int attempt, CancellationToken cancellationToken)
+    {
+        long messageId;
+        long conversationId;
+        if (change is { ChatwootMessageId: { } directMessage, ConversationId: { } directConversation })
+        {
+            (messageId, conversationId) = (directMessage, directConversation);
+        }
+        else if (await _routing.FindLinkAsync(context.Integration.Id, change.WhatsAppId, cancellationToken) is { } link)
+        {
+            (messageId, conversationId) = (link.ChatwootMessageId, link.ChatwootConversationId);
+        }
+        else
+        {
+            return attempt < AttemptsForUnknownMessage
+                ? new DeliveryOutcome.Wait($"no Chatwoot message is known yet for WhatsApp message {change.WhatsAppId}")
+                : new DeliveryOutcome.Skipped($"no Chatwoot message is known for WhatsApp message {change.WhatsAppId}");
+        }
+
+        await _chatwoot.UpdateMessageStatusAsync(context.Chatwoot, conversationId, messageId, change.ChatwootStatus, change.Error, cancellationToken);
+        return new DeliveryOutcome.Delivered(null, null);
+    }
+}

@@ -1,0 +1,184 @@
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Routing.Ingress;
+using RyzeApi.Application.Routing.Model;
+
+namespace RyzeApi.Application.Routing.Delivery;
+
+/// <summary>Posts one WhatsApp message into Chatwoot: the chat's contact (created once and remembered),
+/// its conversation (reused while open or pending; reopened or replaced when resolved), then the message
+/// with <c>source_id WAID:&lt;id&gt;</c>. In steady state that is one Chatwoot call.</summary>
+public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing, IMediaFetcher media)
+{
+    private readonly IChatwootMessaging _chatwoot = chatwoot;
+    private readonly IRoutingRepository _routing = routing;
+    private readonly IMediaFetcher _media = media;
+
+    /// <param name="mayHaveLanded">An earlier attempt may have created the message before failing.</param>
+    public async Task<DeliveryOutcome> DeliverAsync(
+        DeliveryContext context, WhatsAppMessage message, bool mayHaveLanded, CancellationToken cancellationToken)
+    {
+        var integrationId = context.Integration.Id;
+        if (message.FromMe && await _routing.FindLinkAsync(integrationId, message.Id, cancellationToken) is not null)
+        {
+            return new DeliveryOutcome.Skipped("echo of a message RyzeApi sent for an agent");
+        }
+
+        var chat = await FindOrCreateChatAsync(context, message, cancellationToken);
+        var conversationId = await ConversationAsync(context, chat, cancellationToken);
+        var sourceId = ChatwootWebhookParser.OwnSourcePrefix + message.Id + KindSuffix(message);
+        if (mayHaveLanded && await _chatwoot.FindMessageBySourceIdAsync(context.Chatwoot, conversationId, sourceId, cancellationToken) is { } landed)
+        {
+            return Delivered(integrationId, message, landed, conversationId);
+        }
+
+        var newMessage = await ComposeAsync(message, sourceId, cancellationToken);
+        long created;
+        try
+        {
+            created = await _chatwoot.CreateMessageAsync(context.Chatwoot, conversationId, newMessage, cancellationToken);
+        }
+        catch (UpstreamRejectedException exception) when (exception.UpstreamStatus == 404)
+        {
+            // The conversation was deleted in Chatwoot: start a new one and post there.
+            chat = chat with { ConversationId = null, ConversationStatus = null };
+            await _routing.SaveChatAsync(chat, cancellationToken);
+            conversationId = await ConversationAsync(context, chat, cancellationToken);
+            created = await _chatwoot.CreateMessageAsync(context.Chatwoot, conversationId, newMessage, cancellationToken);
+        }
+
+        return Delivered(integrationId, message, created, conversationId);
+    }
+
+    private static DeliveryOutcome Delivered(string integrationId, WhatsAppMessage message, long chatwootMessageId, long conversationId) =>
+        new DeliveryOutcome.Delivered(
+            message.Kind is WhatsAppMessage.KindText or WhatsAppMessage.KindMedia
+                ? new MessageLink(integrationId, message.Id, chatwootMessageId, conversationId, MessageLink.ToChatwoot)
+                : null,
+            null);
+
+    private static string KindSuffix(WhatsAppMessage message) =>
+        message.Kind is WhatsAppMessage.KindEdit or WhatsAppMessage.KindRevoke ? ":" + message.Kind : string.Empty;
+
+    private async Task<RoutedChat> FindOrCreateChatAsync(DeliveryContext context, WhatsAppMessage message, CancellationToken cancellationToken)
+    {
+        var integration = context.Integration;
+        if (await _routing.FindChatAsync(integration.Id, message.ChatJid, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var phone = message.IsGroup ? null : PhoneNumbers.E164(message.ChatJid);
+        var name = message.IsGroup
+            ? message.ChatName ?? message.ChatJid
+            : (message.FromMe ? message.ChatName : message.SenderName ?? message.ChatName) ?? phone ?? message.ChatJid;
+        ChatwootContact contact;
+        try
+        {
+            contact = await _chatwoot.CreateContactAsync(context.Chatwoot, integration.InboxId, name, message.ChatJid, phone, cancellationToken);
+        }
+        catch (UpstreamRejectedException exception) when (exception.UpstreamStatus == 422)
+        {
+            // Already a contact (identifier or phone taken): find it and give it a contact inbox in our inbox.
+            var found = await _chatwoot.FindContactAsync(context.Chatwoot, integration.InboxId, message.ChatJid, cancellationToken);
+            if (found is null)
+            {
+                throw;
+            }
+
+            contact = found;
+        }
+
+        var sourceId = contact.SourceId
+            ?? await _chatwoot.CreateContactInboxAsync(context.Chatwoot, contact.Id, integration.InboxId, cancellationToken);
+        var chat = new RoutedChat(integration.Id, message.ChatJid, contact.Id, sourceId, null, null);
+        await _routing.SaveChatAsync(chat, cancellationToken);
+        return chat;
+    }
+
+    private async Task<long> ConversationAsync(DeliveryContext context, RoutedChat chat, CancellationToken cancellationToken)
+    {
+        var settings = context.Integration.Settings;
+        if (chat.ConversationId is { } current)
+        {
+            if (chat.ConversationStatus is not "resolved")
+            {
+                return current;
+            }
+
+            if (settings.ReopenResolved)
+            {
+                await _chatwoot.SetConversationStatusAsync(context.Chatwoot, current, "open", cancellationToken);
+                await _routing.SaveChatAsync(chat with { ConversationStatus = "open" }, cancellationToken);
+                return current;
+            }
+        }
+
+        var status = settings.StartAsPending ? "pending" : "open";
+        // With the contact inbox's source_id: without it Chatwoot adds a second, orphan contact inbox.
+        var created = await _chatwoot.CreateConversationAsync(
+            context.Chatwoot, context.Integration.InboxId, chat.ContactId, chat.ContactSourceId, status, cancellationToken);
+        await _routing.SaveChatAsync(chat with { ConversationId = created, ConversationStatus = status }, cancellationToken);
+        return created;
+    }
+
+    private async Task<ChatwootNewMessage> ComposeAsync(WhatsAppMessage message, string sourceId, CancellationToken cancellationToken)
+    {
+        var type = message.FromMe ? "outgoing" : "incoming";
+        switch (message.Kind)
+        {
+            case WhatsAppMessage.KindEdit:
+                return new ChatwootNewMessage($"✏️ The message was edited: {message.Text}", type, true, sourceId, []);
+            case WhatsAppMessage.KindRevoke:
+                return new ChatwootNewMessage("🗑️ A message was deleted for everyone.", type, true, sourceId, []);
+        }
+
+        var text = message.Text;
+        if (message.IsGroup && !message.FromMe)
+        {
+            var number = message.SenderJid is { } jid ? PhoneNumbers.E164(jid) ?? jid : null;
+            var who = number is null ? $"**{message.SenderName ?? "?"}**" : $"**{message.SenderName ?? number}** ({number})";
+            text = string.IsNullOrEmpty(text) ? who + ":" : $"{who}:\n{text}";
+        }
+
+        if (message.Media is not { } media)
+        {
+            return new ChatwootNewMessage(text, type, false, sourceId, []);
+        }
+
+        try
+        {
+            var file = await MediaFileAsync(media, cancellationToken);
+            return new ChatwootNewMessage(text, type, false, sourceId, [file]);
+        }
+        catch (MediaUnavailableException exception)
+        {
+            // The message still arrives; the agent learns the media is missing and why.
+            var note = $"[{media.Type} could not be downloaded: {exception.Message}]";
+            return new ChatwootNewMessage(string.IsNullOrEmpty(text) ? note : text + "\n" + note, type, false, sourceId, []);
+        }
+    }
+
+    private async Task<MediaFile> MediaFileAsync(WhatsAppMedia media, CancellationToken cancellationToken)
+    {
+        var fileName = media.FileName ?? MediaNames.DefaultFileName(media.Type, media.MimeType);
+        var contentType = media.MimeType ?? "application/octet-stream";
+        if (media.Base64 is { Length: > 0 } base64)
+        {
+            var comma = base64.StartsWith("data:", StringComparison.Ordinal) ? base64.IndexOf(',', StringComparison.Ordinal) : -1;
+            try
+            {
+                return new MediaFile(Convert.FromBase64String(base64[(comma + 1)..]), fileName, contentType);
+            }
+            catch (FormatException)
+            {
+                if (media.Url is null)
+                {
+                    throw new MediaUnavailableException("the engine's base64 is not valid");
+                }
+            }
+        }
+
+        return await _media.FetchAsync(media.Url!, fileName, media.MimeType, cancellationToken);
+    }
+}

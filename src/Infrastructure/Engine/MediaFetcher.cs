@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
+
+namespace RyzeApi.Infrastructure.Engine;
+
+/// <summary>Downloads the engine's media URLs, refusing files above <see cref="RoutingOptions.MediaMaxBytes"/>.</summary>
+internal sealed class MediaFetcher(IHttpClientFactory clients, IOptions<RoutingOptions> options) : IMediaFetcher
+{
+    public const string ClientName = "media";
+    private readonly IHttpClientFactory _clients = clients;
+    private readonly RoutingOptions _options = options.Value;
+
+    public async Task<MediaFile> FetchAsync(string url, string? fileName, string? contentType, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new MediaUnavailableException($"not an http(s) URL: {url}");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.MediaDownloadTimeout);
+        try
+        {
+            using var client = _clients.CreateClient(ClientName);
+            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new MediaUnavailableException($"GET {uri.GetLeftPart(UriPartial.Path)} answered HTTP {(int)response.StatusCode}");
+            }
+
+            if (response.Content.Headers.ContentLength > _options.MediaMaxBytes)
+            {
+                throw new MediaUnavailableException($"the file is larger than {_options.MediaMaxBytes} bytes");
+            }
+
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, timeout.Token)) > 0)
+            {
+                if (buffer.Length + read > _options.MediaMaxBytes)
+                {
+                    throw new MediaUnavailableException($"the file is larger than {_options.MediaMaxBytes} bytes");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            var type = contentType ?? response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+            return new MediaFile(buffer.ToArray(), fileName ?? Path.GetFileName(uri.LocalPath), type);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new MediaUnavailableException($"GET {uri.GetLeftPart(UriPartial.Path)} failed: {exception.Message}", exception);
+        }
+    }
+}

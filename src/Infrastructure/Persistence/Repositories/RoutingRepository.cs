@@ -1,0 +1,89 @@
+using Dapper;
+using Npgsql;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Routing.Model;
+
+namespace RyzeApi.Infrastructure.Persistence.Repositories;
+
+internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingRepository
+{
+    private const string ChatColumns = """
+        c.integration_id AS IntegrationId, c.chat_jid AS ChatJid, c.contact_id AS ContactId,
+        c.contact_source_id AS ContactSourceId, c.conversation_id AS ConversationId, c.conversation_status AS ConversationStatus
+        """;
+
+    private const string FindChatSql = $"SELECT {ChatColumns} FROM chatwoot_chats c WHERE c.integration_id = @IntegrationId AND c.chat_jid = @ChatJid";
+
+    private const string FindChatByConversationSql = $"""
+        SELECT {ChatColumns}
+        FROM chatwoot_conversations v
+        JOIN chatwoot_chats c ON c.integration_id = v.integration_id AND c.chat_jid = v.chat_jid
+        WHERE v.integration_id = @IntegrationId AND v.conversation_id = @ConversationId
+        """;
+
+    private const string SaveChatSql = """
+        INSERT INTO chatwoot_chats (integration_id, chat_jid, contact_id, contact_source_id, conversation_id, conversation_status)
+        VALUES (@IntegrationId, @ChatJid, @ContactId, @ContactSourceId, @ConversationId, @ConversationStatus)
+        ON CONFLICT (integration_id, chat_jid) DO UPDATE SET
+            contact_id = EXCLUDED.contact_id, contact_source_id = EXCLUDED.contact_source_id,
+            conversation_id = EXCLUDED.conversation_id, conversation_status = EXCLUDED.conversation_status, updated_at = now();
+        INSERT INTO chatwoot_conversations (integration_id, conversation_id, chat_jid)
+        SELECT @IntegrationId, @ConversationId, @ChatJid WHERE @ConversationId IS NOT NULL
+        ON CONFLICT DO NOTHING;
+        """;
+
+    private const string SetConversationStatusSql = """
+        UPDATE chatwoot_chats SET conversation_status = @Status, updated_at = now()
+        WHERE integration_id = @IntegrationId AND conversation_id = @ConversationId
+        """;
+
+    private const string FindLinkSql = """
+        SELECT integration_id AS IntegrationId, whatsapp_id AS WhatsAppId, chatwoot_message_id AS ChatwootMessageId,
+               chatwoot_conversation_id AS ChatwootConversationId, direction AS Direction
+        FROM message_links WHERE integration_id = @IntegrationId AND whatsapp_id = @WhatsAppId
+        """;
+
+    private const string IsLinkedSql = """
+        SELECT EXISTS (SELECT 1 FROM message_links WHERE integration_id = @IntegrationId AND chatwoot_message_id = @ChatwootMessageId)
+        """;
+
+    private readonly NpgsqlDataSource _dataSource = dataSource;
+
+    public Task<RoutedChat?> FindChatAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
+        QueryAsync<RoutedChat>(FindChatSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
+
+    public Task<RoutedChat?> FindChatByConversationAsync(string integrationId, long conversationId, CancellationToken cancellationToken) =>
+        QueryAsync<RoutedChat>(FindChatByConversationSql, new { IntegrationId = integrationId, ConversationId = conversationId }, cancellationToken);
+
+    public Task SaveChatAsync(RoutedChat chat, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SaveChatSql, chat, cancellationToken: cancellationToken));
+    });
+
+    public Task SetConversationStatusAsync(string integrationId, long conversationId, string status, CancellationToken cancellationToken) =>
+        Db.RunAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                SetConversationStatusSql, new { IntegrationId = integrationId, ConversationId = conversationId, Status = status },
+                cancellationToken: cancellationToken));
+        });
+
+    public Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
+        QueryAsync<MessageLink>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
+
+    public Task<bool> IsChatwootMessageLinkedAsync(string integrationId, long chatwootMessageId, CancellationToken cancellationToken) =>
+        Db.RunAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                IsLinkedSql, new { IntegrationId = integrationId, ChatwootMessageId = chatwootMessageId }, cancellationToken: cancellationToken));
+        });
+
+    private Task<T?> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    });
+}

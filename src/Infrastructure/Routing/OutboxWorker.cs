@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Routing.Delivery;
+
+namespace RyzeApi.Infrastructure.Routing;
+
+/// <summary>Claims due outbox rows and hands them to the dispatcher, as long as the process runs.
+/// Wakes on this process's signal, or every <see cref="RoutingOptions.PollInterval"/> for work recorded
+/// by other processes and for retries that fell due.</summary>
+public sealed class OutboxWorker(
+    IOutbox outbox, OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<RoutingOptions> options, ILogger<OutboxWorker> logger)
+    : BackgroundService
+{
+    private readonly IOutbox _outbox = outbox;
+    private readonly OutboxDispatcher _dispatcher = dispatcher;
+    private readonly OutboxSignal _signal = signal;
+    private readonly RoutingOptions _options = options.Value;
+    private readonly ILogger _logger = logger;
+    private readonly string _name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                var items = await _outbox.ClaimAsync(_name, _options.BatchSize, _options.LeaseDuration, stoppingToken);
+                claimed = items.Count;
+                if (claimed > 0)
+                {
+                    await _dispatcher.DispatchAsync(items, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (DatabaseUnavailableException exception)
+            {
+                _logger.LogWarning("Outbox worker cannot reach the database: {Reason}", exception.Message);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                _logger.LogError(exception, "Outbox worker cycle failed");
+            }
+
+            // A full batch means more is waiting: go again at once.
+            if (claimed < _options.BatchSize)
+            {
+                try
+                {
+                    await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

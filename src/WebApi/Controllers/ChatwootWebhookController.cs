@@ -1,0 +1,51 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
+using RyzeApi.WebApi.Contracts.Routing;
+using RyzeApi.WebApi.Errors;
+using RyzeApi.WebApi.Filters;
+
+namespace RyzeApi.WebApi.Controllers;
+
+/// <summary>Where Chatwoot delivers an inbox's events (for Chatwoot operators, not API users).</summary>
+[Route("api/chatwoot/webhook")]
+[AllowAnonymous]
+[ChatwootModuleGate]
+[Tags("Inbound: Chatwoot webhook")]
+[Produces("application/json")]
+public sealed class ChatwootWebhookController(ISender sender) : ControllerBase
+{
+    /// <summary>Chatwoot payloads are small; anything near this is not a webhook.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+    private readonly ISender _sender = sender;
+
+    /// <summary>Receive a Chatwoot inbox webhook</summary>
+    /// <remarks>The inbox's <c>webhook_url</c>, set by activation. The URL secret authenticates the call
+    /// and, from Chatwoot 4.13, <c>X-Chatwoot-Signature</c> (HMAC-SHA256 of <c>"&lt;timestamp&gt;.&lt;body&gt;"</c>,
+    /// 5-minute window). Agent messages (<c>message_created</c>, outgoing, not private) are recorded and sent to
+    /// WhatsApp in the background; the answer comes at once, because Chatwoot does not retry.</remarks>
+    /// <param name="integrationId">The integration's <c>bridge_integration_id</c>.</param>
+    /// <param name="secret">The webhook secret issued at activation.</param>
+    /// <param name="timestamp">Chatwoot 4.13+: Unix seconds.</param>
+    /// <param name="signature">Chatwoot 4.13+: <c>sha256=&lt;hex&gt;</c>.</param>
+    /// <param name="cancellationToken">Aborted request.</param>
+    [HttpPost("{integrationId}/{secret}", Name = "ReceiveChatwootWebhook")]
+    [RequestSizeLimit(MaxBodyBytes)]
+    [ProducesResponseType<IngressResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status503ServiceUnavailable)]
+    public async Task<IngressResponse> Receive(
+        string integrationId,
+        string secret,
+        [FromHeader(Name = "X-Chatwoot-Timestamp")] string? timestamp,
+        [FromHeader(Name = "X-Chatwoot-Signature")] string? signature,
+        CancellationToken cancellationToken)
+    {
+        var body = await RawBody.ReadAsync(Request, cancellationToken);
+        var result = await _sender.Send(new ReceiveChatwootWebhookCommand(integrationId, secret, timestamp, signature, body), cancellationToken);
+        return IngressResponse.From(result);
+    }
+}
