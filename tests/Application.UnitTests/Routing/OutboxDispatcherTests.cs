@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using NUnit.Framework;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Routing.Delivery;
+using RyzeApi.Application.Routing.Model;
+using RyzeApi.Application.UnitTests.Support;
+using RyzeApi.Domain.Chatwoot;
+
+namespace RyzeApi.Application.UnitTests.Routing;
+
+[TestFixture]
+public sealed class OutboxDispatcherTests
+{
+    private readonly Mock<IOutbox> _outbox = new();
+    private readonly Mock<IRoutingIntegrations> _integrations = new();
+    private readonly Mock<ITokenProtector> _protector = new();
+    private readonly Mock<IEngineClient> _engine = new();
+    private readonly Mock<IChatwootMessaging> _chatwoot = new();
+    private readonly Mock<IRoutingRepository> _routing = new();
+    private readonly RoutingOptions _options = new() { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromSeconds(1) };
+
+    [SetUp]
+    public void SetUp()
+    {
+        Target(IntegrationStatus.Active);
+        _protector.Setup(p => p.Unprotect(TestData.StoredToken, TestData.IntegrationId)).Returns(TestData.ApiToken);
+    }
+
+    [Test]
+    public async Task Dispatch_EngineAccepts_CompletesWithLinkAndSentTick()
+    {
+        // Arrange
+        _engine.Setup(e => e.SendTextAsync("suporte", "5511999999999", It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync("WA1");
+        var item = Reply(1, attempts: 1);
+
+        // Act
+        await Dispatcher().DispatchAsync([item], CancellationToken.None);
+
+        // Assert
+        _outbox.Verify(o => o.CompleteAsync(
+            item,
+            new MessageLink(TestData.IntegrationId, "WA1", 501, 77, MessageLink.ToWhatsApp),
+            It.Is<NewOutboxItem>(f => f.Kind == OutboxKind.MessageStatus && f.Payload.Contains("\"sent\"")),
+            It.IsAny<CancellationToken>()), Times.Once);
+        _integrations.Verify(i => i.SetHealthAsync(It.IsAny<string>(), It.IsAny<IntegrationStatus>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Dispatch_SignMessages_PrefixesTheAgentNameInBold()
+    {
+        // Arrange
+        string? sent = null;
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, string _, string text, CancellationToken _) => sent = text).ReturnsAsync("WA1");
+
+        // Act
+        await Dispatcher().DispatchAsync([Reply(1, attempts: 1)], CancellationToken.None);
+
+        // Assert (TestData.Settings has signMessages on)
+        Assert.That(sent, Is.EqualTo("*Ana*:\nPosso ajudar?"));
+    }
+
+    [Test]
+    public async Task Dispatch_EngineUnavailable_RetriesLaterAndPausesTheIntegration()
+    {
+        // Arrange
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new EngineUnavailableException("the engine is unreachable"));
+        var first = Reply(1, attempts: 1);
+        var second = Reply(2, attempts: 1);
+
+        // Act
+        await Dispatcher().DispatchAsync([first, second], CancellationToken.None);
+
+        // Assert: the chat waits behind its first item, untouched.
+        _outbox.Verify(o => o.RetryAsync(first, It.IsAny<DateTimeOffset>(), "the engine is unreachable", It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.ReleaseAsync(second, It.IsAny<CancellationToken>()), Times.Once);
+        _engine.Verify(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        _integrations.Verify(i => i.SetHealthAsync(TestData.IntegrationId, IntegrationStatus.Paused, It.Is<string>(s => s.Contains("the engine is unreachable")), false, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Dispatch_LastAttemptFails_MarksFailedAndTheIntegrationInError()
+    {
+        // Arrange
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new EngineUnavailableException("the engine is unreachable"));
+        var item = Reply(1, attempts: 3);
+
+        // Act
+        await Dispatcher().DispatchAsync([item], CancellationToken.None);
+
+        // Assert
+        _outbox.Verify(o => o.FailAsync(item, "delivery given up after 3 attempts: the engine is unreachable", null, It.IsAny<CancellationToken>()), Times.Once);
+        _integrations.Verify(i => i.SetHealthAsync(TestData.IntegrationId, IntegrationStatus.Error, "delivery given up after 3 attempts: the engine is unreachable", false, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Dispatch_EngineRefuses_FailsTheItemAndMarksTheChatwootMessageFailed()
+    {
+        // Arrange
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new EngineRejectedException("Instance is not connected to WhatsApp", 400));
+        var item = Reply(1, attempts: 1);
+
+        // Act
+        await Dispatcher().DispatchAsync([item], CancellationToken.None);
+
+        // Assert
+        _outbox.Verify(o => o.FailAsync(
+            item, "the engine refused the message: Instance is not connected to WhatsApp",
+            It.Is<NewOutboxItem>(f => f.Payload.Contains("\"failed\"") && f.Payload.Contains("Instance is not connected to WhatsApp")),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Dispatch_ChatwootRejectsTheToken_HaltsDeliveriesAndReleasesTheWork()
+    {
+        // Arrange
+        _routing.Setup(r => r.FindChatAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open"));
+        _chatwoot.Setup(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), 77, It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new UpstreamRejectedException(UpstreamFailureKind.CredentialsRejected, "Chatwoot rejected the API token", 401));
+        var item = Inbound(1, attempts: 1);
+
+        // Act
+        await Dispatcher().DispatchAsync([item], CancellationToken.None);
+
+        // Assert
+        _outbox.Verify(o => o.ReleaseAsync(item, It.IsAny<CancellationToken>()), Times.Once);
+        _integrations.Verify(i => i.SetHealthAsync(TestData.IntegrationId, IntegrationStatus.Error, "Chatwoot rejected the API token", true, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Dispatch_DeliveredWhilePaused_BringsTheIntegrationBackToActive()
+    {
+        // Arrange
+        Target(IntegrationStatus.Paused, "Chatwoot is unreachable");
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync("WA1");
+
+        // Act
+        await Dispatcher().DispatchAsync([Reply(1, attempts: 2)], CancellationToken.None);
+
+        // Assert
+        _integrations.Verify(i => i.SetHealthAsync(TestData.IntegrationId, IntegrationStatus.Active, string.Empty, false, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Dispatch_RetriedInboundMessage_ChecksWhetherItLandedBeforePostingAgain()
+    {
+        // Arrange
+        _routing.Setup(r => r.FindChatAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open"));
+        _chatwoot.Setup(c => c.FindMessageBySourceIdAsync(It.IsAny<ChatwootConnection>(), 77, "WAID:M1", It.IsAny<CancellationToken>())).ReturnsAsync(900);
+        var item = Inbound(1, attempts: 2);
+
+        // Act
+        await Dispatcher().DispatchAsync([item], CancellationToken.None);
+
+        // Assert
+        _chatwoot.Verify(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.CompleteAsync(item, new MessageLink(TestData.IntegrationId, "M1", 900, 77, MessageLink.ToChatwoot), null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private void Target(IntegrationStatus status, string lastError = "") =>
+        _integrations.Setup(i => i.FindDeliveryTargetAsync(TestData.IntegrationId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DeliveryTarget(TestData.Integration(status, lastError), "suporte", TestData.StoredToken, false));
+
+    private static OutboxItem Reply(long id, int attempts) => new(
+        id, TestData.IntegrationId, OutboxKind.AgentReply, "out:5511999999999",
+        JsonSerializer.Serialize(new AgentReply(500 + id, 77, "5511999999999", "Posso ajudar?", "Ana", [])), attempts);
+
+    private static OutboxItem Inbound(long id, int attempts) => new(
+        id, TestData.IntegrationId, OutboxKind.WhatsAppMessage, "in:5511999999999",
+        JsonSerializer.Serialize(new WhatsAppMessage($"M{id}", "5511999999999", "João", false, "5511999999999", "João", false, WhatsAppMessage.KindText, "Olá", null, null)),
+        attempts);
+
+    private OutboxDispatcher Dispatcher()
+    {
+        var options = Options.Create(_options);
+        return new OutboxDispatcher(
+            _outbox.Object, _integrations.Object, _protector.Object,
+            new WhatsAppToChatwoot(_chatwoot.Object, _routing.Object, Mock.Of<IMediaFetcher>()),
+            new AgentReplyToWhatsApp(_engine.Object),
+            new StatusToChatwoot(_chatwoot.Object, _routing.Object),
+            new RetrySchedule(options), options, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+    }
+}
