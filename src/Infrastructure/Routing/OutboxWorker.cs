@@ -22,14 +22,19 @@ public sealed class OutboxWorker(
     private readonly ILogger _logger = logger;
     private readonly string _name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Several loops, so one slow chat (a Chatwoot call waiting for its timeout) does not hold up the others.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(i => RunLoopAsync($"{_name}/{i}", stoppingToken)));
+
+    private async Task RunLoopAsync(string name, CancellationToken stoppingToken)
     {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
             try
             {
-                var items = await _outbox.ClaimAsync(_name, _options.BatchSize, _options.LeaseDuration, stoppingToken);
+                var items = await _outbox.ClaimAsync(name, _options.BatchSize, _options.LeaseDuration, stoppingToken);
                 claimed = items.Count;
                 if (claimed > 0)
                 {

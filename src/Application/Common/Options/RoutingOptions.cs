@@ -8,6 +8,9 @@ public sealed class RoutingOptions
     /// <summary>Run outbox workers in this process (turn off for an ingress-only replica).</summary>
     public bool WorkersEnabled { get; set; } = true;
 
+    /// <summary>Worker loops per process; each claims its own batch.</summary>
+    public int Workers { get; set; } = 4;
+
     /// <summary>Attempts per unit of work before it is marked failed.</summary>
     public int MaxAttempts { get; set; } = 12;
 
