@@ -21,10 +21,27 @@ public sealed class OutboxWorker(
     private readonly RoutingOptions _options = options.Value;
     private readonly ILogger _logger = logger;
     private readonly string _name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private long _lastPurge;
 
     // Several loops, so one slow chat (a Chatwoot call waiting for its timeout) does not hold up the others.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(i => RunLoopAsync($"{_name}/{i}", stoppingToken)));
+
+    private async Task PurgeHourlyAsync(CancellationToken cancellationToken)
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastPurge);
+        if ((last != 0 && now - last < 3_600_000) || Interlocked.CompareExchange(ref _lastPurge, now, last) != last)
+        {
+            return;
+        }
+
+        var purged = await _outbox.PurgeDoneAsync(_options.DedupeWindow, cancellationToken);
+        if (purged > 0)
+        {
+            _logger.LogInformation("Purged {Count} delivered outbox rows older than {Window}", purged, _options.DedupeWindow);
+        }
+    }
 
     private async Task RunLoopAsync(string name, CancellationToken stoppingToken)
     {
@@ -34,6 +51,7 @@ public sealed class OutboxWorker(
             var claimed = 0;
             try
             {
+                await PurgeHourlyAsync(stoppingToken);
                 var items = await _outbox.ClaimAsync(name, _options.BatchSize, _options.LeaseDuration, stoppingToken);
                 claimed = items.Count;
                 if (claimed > 0)

@@ -153,6 +153,29 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
         Assert.That(chatsPerWorker.Select(g => g.Count()), Is.All.EqualTo(1), "a chat's items are never split between workers");
     }
 
+    [Test]
+    public async Task PurgeDone_RemovesOnlyOldDeliveredRows()
+    {
+        // Arrange
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:1"), CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("in:chat-b", "wa:2"), CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("in:chat-c", "wa:3"), CancellationToken.None);
+        var claimed = await _outbox.ClaimAsync("w1", 2, s_lease, CancellationToken.None);
+        foreach (var item in claimed)
+        {
+            await _outbox.CompleteAsync(item, null, null, CancellationToken.None);
+        }
+
+        await Database.ExecuteAsync($"UPDATE outbox SET updated_at = now() - interval '8 days' WHERE id = {claimed[0].Id}");
+
+        // Act
+        var purged = await _outbox.PurgeDoneAsync(TimeSpan.FromDays(7), CancellationToken.None);
+
+        // Assert
+        Assert.That(purged, Is.EqualTo(1));
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM outbox"), Is.EqualTo(2));
+    }
+
     private NewOutboxItem Item(string chatKey, string dedupeKey) =>
         new(_integrationId, OutboxKind.WhatsAppMessage, chatKey, dedupeKey, Payload(dedupeKey));
 

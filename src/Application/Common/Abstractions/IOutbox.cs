@@ -26,6 +26,9 @@ public interface IOutbox
     /// <summary>Marks the item failed (kept for inspection) and enqueues <paramref name="followUp"/> with it.</summary>
     Task FailAsync(OutboxItem item, string error, NewOutboxItem? followUp, CancellationToken cancellationToken);
 
+    /// <summary>Deletes done items older than <paramref name="age"/> (they only serve as dedupe memory).</summary>
+    Task<int> PurgeDoneAsync(TimeSpan age, CancellationToken cancellationToken);
+
     /// <summary>Pending items of an integration (for status and tests).</summary>
     Task<long> CountPendingAsync(string integrationId, CancellationToken cancellationToken);
 }

@@ -31,6 +31,9 @@ public sealed class RoutingOptions
     /// <summary>How often idle workers look for work recorded by other processes or due for retry.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long delivered rows are kept to recognise a repeated webhook or event.</summary>
+    public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Largest media file downloaded for Chatwoot.</summary>
     public long MediaMaxBytes { get; set; } = 16 * 1024 * 1024;
 

@@ -100,6 +100,13 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     public Task ReleaseAsync(OutboxItem item, CancellationToken cancellationToken) =>
         ExecuteAsync(ReleaseSql, new { item.Id }, cancellationToken);
 
+    public Task<int> PurgeDoneAsync(TimeSpan age, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM outbox WHERE status = 'done' AND updated_at < now() - @Age", new { Age = age }, cancellationToken: cancellationToken));
+    });
+
     public Task<long> CountPendingAsync(string integrationId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
