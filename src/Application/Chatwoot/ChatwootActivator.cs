@@ -71,6 +71,14 @@ public sealed class ChatwootActivator(
                     "chatwoot integration failed: persist integration: " + exception.Message, exception);
             }
 
+            // The activation's own deadline fired while the database was writing: still a local
+            // persistence failure in the seed's table (500), not a gateway timeout.
+            if (exception is OperationCanceledException)
+            {
+                throw new PersistenceFailedException(
+                    "chatwoot integration failed: persist integration: the database did not answer within the activation timeout", exception);
+            }
+
             throw;
         }
 
