@@ -17,7 +17,7 @@ namespace RyzeApi.Testing.Chatwoot;
 /// shapes, statuses and error bodies. It records every request, and answers with scripted faults (any
 /// status and body, a delay, a dropped connection) when told to. All members are thread-safe; one instance
 /// can serve a whole fixture, with <see cref="Reset"/> between tests.</summary>
-public sealed class FakeChatwoot : IAsyncDisposable
+public sealed partial class FakeChatwoot : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly FakeChatwootState _state;
@@ -65,6 +65,7 @@ public sealed class FakeChatwoot : IAsyncDisposable
         var pipeline = new RequestPipeline(requests, scripts, stopping.Token);
         app.Use(pipeline.InvokeAsync);
         InboxEndpoints.Map(app, state);
+        MessagingEndpoints.Map(app, state);
         app.MapFallback(context => ChatwootReply.JsonAsync(context, StatusCodes.Status404NotFound, ChatwootErrors.RouteNotFound));
 
         try
@@ -106,6 +107,25 @@ public sealed class FakeChatwoot : IAsyncDisposable
     /// policies refuse it every inbox action but listing, which shows it nothing.</summary>
     public void AddAgentToken(long accountId, string token) => _state.AddMember(accountId, token, administrator: false);
 
+    /// <summary>Revokes an access token, as a user resetting it in Chatwoot's profile settings does: from then
+    /// on it gets 401 <c>Invalid Access Token</c> everywhere.</summary>
+    public void RevokeToken(string token)
+    {
+        if (!_state.RemoveToken(token))
+        {
+            throw new InvalidOperationException("The token is unknown to the fake.");
+        }
+    }
+
+    /// <summary>Deletes an inbox as an administrator would in Chatwoot's settings; no request is recorded.</summary>
+    public void DeleteInbox(long accountId, long inboxId)
+    {
+        if (!_state.RemoveInbox(accountId, inboxId))
+        {
+            throw new InvalidOperationException($"Account {accountId} has no inbox {inboxId}.");
+        }
+    }
+
     /// <summary>Seeds an API-channel inbox as if an administrator had created it.</summary>
     public FakeInbox AddInbox(long accountId, string name, string? webhookUrl = null)
     {
@@ -145,6 +165,7 @@ public sealed class FakeChatwoot : IAsyncDisposable
     {
         _scripts.Clear();
         _state.Reset();
+        _state.ResetMessaging();
         _requests.Clear();
     }
 

@@ -3,7 +3,7 @@ namespace RyzeApi.Testing.Chatwoot;
 /// <summary>Everything the fake Chatwoot knows: accounts, the access tokens of their members, and inboxes.
 /// Every member is atomic under one lock, so concurrent requests and test code see consistent state; the
 /// records it hands out are immutable. New resource kinds (contacts, conversations…) belong here too.</summary>
-internal sealed class FakeChatwootState
+internal sealed partial class FakeChatwootState
 {
     private readonly Lock _lock = new();
     private readonly HashSet<long> _accounts = [];
@@ -38,6 +38,15 @@ internal sealed class FakeChatwootState
             }
 
             accounts[accountId] = administrator;
+        }
+    }
+
+    /// <summary>Forgets the token for every account it belonged to; true when it was known.</summary>
+    public bool RemoveToken(string token)
+    {
+        lock (_lock)
+        {
+            return _members.Remove(token);
         }
     }
 

@@ -29,6 +29,9 @@ public sealed record FakeFault
 
     public TimeSpan Delay { get; init; }
 
+    /// <summary>A <c>Location</c> header for the answer, for redirects; meaningful only for <see cref="FaultAction.Respond"/>.</summary>
+    public string? Location { get; init; }
+
     public static FakeFault Respond(int statusCode, string body, string contentType = JsonContentType) =>
         new(FaultAction.Respond, statusCode, body, contentType);
 
@@ -48,6 +51,10 @@ public sealed record FakeFault
             $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n"
             + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
     }
+
+    /// <summary>A redirect to <paramref name="location"/> with the body Rails' <c>redirect_to</c> writes.</summary>
+    public static FakeFault Redirect(int statusCode, string location) =>
+        Html(statusCode, $"<html><body>You are being <a href=\"{location}\">redirected</a>.</body></html>") with { Location = location };
 
     public static FakeFault DropConnection() => new(FaultAction.DropConnection, 0, "", "");
 

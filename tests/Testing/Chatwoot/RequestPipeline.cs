@@ -38,6 +38,11 @@ internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, Canc
                 context.Abort();
                 break;
             case FaultAction.Respond:
+                if (fault.Location is { } location)
+                {
+                    context.Response.Headers.Location = location;
+                }
+
                 await ChatwootReply.WriteAsync(context, fault.StatusCode, fault.Body, fault.ContentType);
                 break;
             default:

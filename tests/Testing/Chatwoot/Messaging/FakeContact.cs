@@ -1,0 +1,11 @@
+namespace RyzeApi.Testing.Chatwoot;
+
+/// <summary>A contact as the fake stores it (Chatwoot's <c>contacts</c> row). Immutable: an update stores a new value.</summary>
+public sealed record FakeContact(
+    long Id,
+    long AccountId,
+    string? Name,
+    string? Identifier,
+    string? PhoneNumber,
+    string? Email,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,110 @@
+namespace RyzeApi.Testing.Chatwoot;
+
+/// <summary>Messages: creation (with Message#reopen_conversation), Messages::StatusUpdateService, and the
+/// attachments' bytes, served by key.</summary>
+internal sealed partial class MessagingStore
+{
+    /// <summary>Creates the message in the conversation; null when the conversation is gone. <c>Reopened</c>
+    /// is the status change an incoming message caused on a resolved or snoozed conversation.</summary>
+    public (FakeMessage Message, (FakeConversation Before, FakeConversation After)? Reopened)? CreateMessage(
+        long conversationId, NewMessage message, string baseUrl)
+    {
+        lock (_lock)
+        {
+            if (!_conversations.TryGetValue(conversationId, out var conversation))
+            {
+                return null;
+            }
+
+            var id = ++_lastMessageId;
+            var now = DateTimeOffset.UtcNow;
+            var attachments = message.Files.Select(file => NewAttachment(id, file, baseUrl)).ToList();
+            var created = _messages[id] = new FakeMessage(
+                id, conversation.AccountId, conversation.InboxId, conversationId, message.Content, message.MessageType, message.Private,
+                message.SourceId, "sent", null, attachments, message.SenderType, message.SenderId, now);
+            foreach (var attachment in attachments)
+            {
+                _blobs[attachment.BlobKey] = attachment;
+            }
+
+            var after = conversation with { LastActivityAt = now };
+            (FakeConversation, FakeConversation)? reopened = null;
+            if (message.MessageType == "incoming" && conversation.Status is "resolved" or "snoozed")
+            {
+                after = after with { Status = "open", PreviousStatus = conversation.Status };
+                reopened = (conversation, after);
+            }
+
+            _conversations[conversationId] = after;
+            return (created, reopened);
+        }
+    }
+
+    public FakeMessage? FindMessage(long conversationId, long messageId)
+    {
+        lock (_lock)
+        {
+            return _messages.TryGetValue(messageId, out var message) && message.ConversationId == conversationId ? message : null;
+        }
+    }
+
+    public IReadOnlyList<FakeMessage> Messages()
+    {
+        lock (_lock)
+        {
+            return [.. _messages.Values];
+        }
+    }
+
+    public IReadOnlyList<FakeMessage> MessagesOf(long conversationId)
+    {
+        lock (_lock)
+        {
+            return [.. _messages.Values.Where(m => m.ConversationId == conversationId)];
+        }
+    }
+
+    /// <summary>Messages::StatusUpdateService: an unknown status, or <c>delivered</c> after <c>read</c>, changes
+    /// nothing; <c>external_error</c> is kept only with <c>failed</c>. Null when there is no such message.</summary>
+    public (FakeMessage Message, bool Changed)? UpdateStatus(long conversationId, long messageId, string? status, string? externalError)
+    {
+        lock (_lock)
+        {
+            if (!_messages.TryGetValue(messageId, out var message) || message.ConversationId != conversationId)
+            {
+                return null;
+            }
+
+            if (status is null || !FakeMessage.Statuses.Contains(status) || (message.Status == "read" && status == "delivered"))
+            {
+                return (message, false);
+            }
+
+            var updated = message with { Status = status, ExternalError = status == "failed" ? externalError : null };
+            if (updated == message)
+            {
+                return (message, false);
+            }
+
+            return (_messages[messageId] = updated, true);
+        }
+    }
+
+    public FakeAttachment? FindBlob(string key)
+    {
+        lock (_lock)
+        {
+            return _blobs.GetValueOrDefault(key);
+        }
+    }
+
+    private FakeAttachment NewAttachment(long messageId, FakeFile file, string baseUrl)
+    {
+        var key = SecureToken.Generate();
+        var url = $"{baseUrl}{BlobEndpoints.RedirectPrefix}{key}/{Uri.EscapeDataString(file.FileName)}";
+        return new FakeAttachment(++_lastAttachmentId, messageId, file.FileName, file.ContentType, FileTypes.Of(file.ContentType), file.Content.ToArray(), url)
+        {
+            BlobKey = key,
+        };
+    }
+}

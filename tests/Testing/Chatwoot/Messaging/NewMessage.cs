@@ -1,0 +1,5 @@
+namespace RyzeApi.Testing.Chatwoot;
+
+/// <summary>What Messages::MessageBuilder is given: the parameters, the sender it resolved and the uploaded files.</summary>
+internal sealed record NewMessage(
+    string? Content, string MessageType, bool Private, string? SourceId, string? SenderType, long? SenderId, IReadOnlyList<FakeFile> Files);

@@ -1,0 +1,216 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using RyzeApi.Testing.Chatwoot;
+
+namespace RyzeApi.Testing.Engine;
+
+/// <summary>A WhatsApp engine stand-in on 127.0.0.1 (a free port) speaking the send half of /work/shared/ENGINE.md:
+/// <c>POST /api/message/text/{instance}</c> and <c>/api/message/media/{instance}</c> with a <c>token</c> header,
+/// answering <c>{"success":true,"message":"Message sent","data":{"messageId":…}}</c>. It records every request and
+/// every accepted send in order, serves media files for engine events, answers with scripted faults, and can stop
+/// listening (connections refused) and listen again on the same port. Thread-safe; <see cref="Reset"/> between tests.</summary>
+public sealed class FakeEngine : IAsyncDisposable
+{
+    public const string DefaultToken = "engine-token";
+
+    private readonly EngineState _state;
+    private readonly RequestLog _requests;
+    private readonly FaultScripts _scripts;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly int _port;
+    private WebApplication? _app;
+    private CancellationTokenSource? _stopping;
+    private int _disposed;
+
+    private FakeEngine(EngineState state, RequestLog requests, FaultScripts scripts, WebApplication app, CancellationTokenSource stopping, int port)
+    {
+        _state = state;
+        _requests = requests;
+        _scripts = scripts;
+        _app = app;
+        _stopping = stopping;
+        _port = port;
+        BaseUrl = $"http://127.0.0.1:{port}";
+    }
+
+    /// <summary><c>http://127.0.0.1:PORT</c>, no trailing slash; the same after <see cref="AcceptConnectionsAsync"/>.</summary>
+    public string BaseUrl { get; }
+
+    public Uri BaseUri => new(BaseUrl);
+
+    /// <summary>The token the <c>token</c> header must carry.</summary>
+    public string Token
+    {
+        get => _state.Token;
+        set => _state.Token = value;
+    }
+
+    /// <summary>Every request received, faulted ones included, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.Snapshot();
+
+    /// <summary>Every send the engine accepted (answered with a message id), in order.</summary>
+    public IReadOnlyList<FakeEngineSend> Sends => _state.Sends();
+
+    public bool IsListening => _app is not null;
+
+    public static async Task<FakeEngine> StartAsync(string token = DefaultToken, CancellationToken cancellationToken = default)
+    {
+        var state = new EngineState(token);
+        var requests = new RequestLog();
+        var scripts = new FaultScripts();
+        var (app, stopping, port) = await ListenAsync(state, requests, scripts, 0, cancellationToken);
+        return new FakeEngine(state, requests, scripts, app, stopping, port);
+    }
+
+    /// <summary>A loopback URL nothing listens on, for "engine unreachable" tests.</summary>
+    public static string UnusedLoopbackUrl() => FakeChatwoot.UnusedLoopbackUrl();
+
+    /// <summary>Only these instances exist from now on (others get 404 <c>Instance not found</c>); with none added,
+    /// every instance name is accepted.</summary>
+    public void AddInstance(string name) => _state.AddInstance(name);
+
+    /// <summary>A disconnected instance's sends get 400 <c>Instance is not connected to WhatsApp</c>.</summary>
+    public void SetConnected(string instance, bool connected) => _state.SetConnected(instance, connected);
+
+    /// <summary>Serves <paramref name="content"/> at the returned URL (no token needed), for media events.</summary>
+    public string ServeMedia(byte[] content, string contentType, string fileName) =>
+        $"{BaseUrl}{EngineEndpoints.MediaPrefix}{_state.AddMedia(content, contentType, fileName)}/{Uri.EscapeDataString(fileName)}";
+
+    public void Script(FakeFault fault, int times = 1, Func<RecordedRequest, bool>? matching = null) => _scripts.Add(fault, times, matching);
+
+    public void ScriptAlways(FakeFault fault, Func<RecordedRequest, bool>? matching = null) => _scripts.Add(fault, null, matching);
+
+    /// <summary>E.g. <c>FailNext(400, EngineErrors.NotConnected)</c> or <c>FailNext(500, EngineErrors.InternalServerError)</c>.</summary>
+    public void FailNext(
+        int statusCode, string body, string contentType = FakeFault.JsonContentType, int times = 1, Func<RecordedRequest, bool>? matching = null) =>
+        Script(FakeFault.Respond(statusCode, body, contentType), times, matching);
+
+    public void DelayNext(TimeSpan delay, int times = 1, Func<RecordedRequest, bool>? matching = null) => Script(FakeFault.Slow(delay), times, matching);
+
+    public void DropNext(int times = 1, Func<RecordedRequest, bool>? matching = null) => Script(FakeFault.DropConnection(), times, matching);
+
+    public void ClearScripts() => _scripts.Clear();
+
+    public void ClearRequests() => _requests.Clear();
+
+    /// <summary>Waits until at least <paramref name="count"/> sends were accepted (10 s by default); returns them all.</summary>
+    public async Task<IReadOnlyList<FakeEngineSend>> WaitForSendsAsync(int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var sends = Sends;
+            if (sends.Count >= count)
+            {
+                return sends;
+            }
+
+            try
+            {
+                await Task.Delay(20, limit.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The engine accepted {sends.Count} sends, not {count}: {string.Join("; ", sends)}");
+            }
+        }
+    }
+
+    /// <summary>Stops listening: connections are refused until <see cref="AcceptConnectionsAsync"/>. Requests in
+    /// flight (scripted delays included) are cut off.</summary>
+    public async Task RefuseConnectionsAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await StopAppAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Listens again on the same port, with the same state, scripts and request log.</summary>
+    public async Task AcceptConnectionsAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_app is null)
+            {
+                (_app, _stopping, _) = await ListenAsync(_state, _requests, _scripts, _port, cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Forgets sends, instances, connection states, media, scripts and requests; the token stays.</summary>
+    public void Reset()
+    {
+        _scripts.Clear();
+        _state.Reset();
+        _requests.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await StopAppAsync();
+        _gate.Dispose();
+    }
+
+    private async Task StopAppAsync()
+    {
+        if (_app is not { } app)
+        {
+            return;
+        }
+
+        _app = null;
+        await _stopping!.CancelAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        _stopping.Dispose();
+        _stopping = null;
+    }
+
+    private static async Task<(WebApplication App, CancellationTokenSource Stopping, int Port)> ListenAsync(
+        EngineState state, RequestLog requests, FaultScripts scripts, int port, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http1));
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        var stopping = new CancellationTokenSource();
+        app.Use(new RequestPipeline(requests, scripts, stopping.Token).InvokeAsync);
+        EngineEndpoints.Map(app, state);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+            return (app, stopping, new Uri(address).Port);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            stopping.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using RyzeApi.Testing.Chatwoot;
+using RyzeApi.WebApi.FunctionalTests.Support;
+
+namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
+
+/// <summary>SPEC §3: a local database failure after the inbox exists is 500 <c>chatwoot integration failed:
+/// persist integration: …</c>, and RyzeApi tries once to delete that inbox. A trigger makes the insert fail.</summary>
+public sealed class PersistenceFailureTests : ChatwootTestBase
+{
+    private const string Cause = "disk full (simulated by the test)";
+
+    protected override async Task BeforeEachAsync()
+    {
+        await base.BeforeEachAsync();
+        await Database.ExecuteAsync($"""
+            CREATE OR REPLACE FUNCTION test_fail_integration_insert() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN RAISE EXCEPTION '{Cause}'; END $$;
+            CREATE TRIGGER test_fail_integration_insert BEFORE INSERT ON chatwoot_integrations
+            FOR EACH ROW EXECUTE FUNCTION test_fail_integration_insert();
+            """);
+    }
+
+    [TearDown]
+    public async Task DropTrigger() => await Database.ExecuteAsync("""
+        DROP TRIGGER IF EXISTS test_fail_integration_insert ON chatwoot_integrations;
+        DROP FUNCTION IF EXISTS test_fail_integration_insert();
+        """);
+
+    [Test]
+    public async Task Activate_StoringFails_Is500AndDeletesTheNewInbox()
+    {
+        // Act
+        var response = await ActivateAsync(ValidBody());
+
+        // Assert
+        var message = await response.AssertErrorStartsWithAsync(
+            HttpStatusCode.InternalServerError, "chatwoot integration failed: persist integration: ");
+        Assert.That(message, Does.Contain(Cause), "the raw root cause");
+        Assert.That(InboxCreations, Has.Count.EqualTo(1));
+        var deletes = Chatwoot.Requests.Where(r => r.Method == "DELETE").ToList();
+        Assert.That(deletes.Select(r => r.Path), Is.EqualTo(new[] { "/api/v1/accounts/5/inboxes/1" }));
+        Assert.That(deletes[0].Header("api-access-token"), Is.EqualTo(AdminToken));
+        Assert.That(Chatwoot.Inboxes, Is.Empty);
+        Assert.That(await IntegrationCountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Activate_StoringAndCleanupFail_IsStill500AndTriesTheDeleteOnce()
+    {
+        // Arrange
+        Chatwoot.FailNext(500, ChatwootErrors.InternalServerError, times: 5, matching: r => r.Method == "DELETE");
+
+        // Act
+        var response = await ActivateAsync(ValidBody());
+
+        // Assert
+        var message = await response.AssertErrorStartsWithAsync(
+            HttpStatusCode.InternalServerError, "chatwoot integration failed: persist integration: ");
+        Assert.That(message, Does.Contain(Cause));
+        Assert.That(Chatwoot.Requests.Count(r => r.Method == "DELETE"), Is.EqualTo(1));
+        Assert.That(await IntegrationCountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task CreateInstance_InlineActivationStoringFails_Is201WithTheErrorAndDeletesTheInbox()
+    {
+        // Act
+        var response = await Account.PostJsonAsync("/api/instance/new", new
+        {
+            name = "vendas",
+            chatwootEnabled = true,
+            chatwootBaseUrl = Chatwoot.BaseUrl,
+            chatwootAccountId = AccountId,
+            chatwootApiToken = AdminToken,
+        });
+
+        // Assert
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var chatwoot = (await response.JsonAsync())["chatwoot"]!;
+        Assert.That(chatwoot.Text("status"), Is.EqualTo("error"));
+        Assert.That(chatwoot.Text("error"), Does.StartWith("chatwoot integration failed: persist integration: ").And.Contain(Cause));
+        Assert.That(Chatwoot.Inboxes, Is.Empty);
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM instances WHERE name = 'vendas'"), Is.EqualTo(1));
+    }
+}
