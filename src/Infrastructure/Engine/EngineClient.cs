@@ -34,15 +34,15 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
         {
             response = await send(_options.Token!);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException
-            || exception.GetType().Namespace?.StartsWith("Polly", StringComparison.Ordinal) == true)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            throw new EngineUnavailableException($"the engine is unreachable: {where}: {exception.Message}", exception);
+            throw;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Refit wraps transport failures (ApiRequestException), Polly adds its own (timeouts, open
+            // circuit): whatever kept the request from being answered is worth a retry.
+            throw new EngineUnavailableException($"the engine is unreachable: {where}: {Innermost(exception).Message}", exception);
         }
 
         using (response)
@@ -61,6 +61,17 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
 
             return MessageId(body) ?? throw new EngineUnavailableException($"{where} answered without a messageId: {Truncate(body)}");
         }
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        var e = exception;
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e;
     }
 
     private static string? MessageId(string body)

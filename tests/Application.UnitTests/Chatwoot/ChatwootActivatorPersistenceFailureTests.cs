@@ -85,7 +85,7 @@ public sealed class ChatwootActivatorPersistenceFailureTests
     public void ActivateAsync_OtherPersistenceFailure_DeletesInboxAndRethrowsSameException()
     {
         // Arrange
-        var failure = new OperationCanceledException("cancelled while storing");
+        var failure = new InvalidOperationException("a bug while storing");
         FailPersistenceWith(failure);
 
         // Act
@@ -93,6 +93,20 @@ public sealed class ChatwootActivatorPersistenceFailureTests
 
         // Assert
         Assert.That(thrown, Is.SameAs(failure));
+        _fixture.Chatwoot.Verify(c => c.DeleteInboxAsync(TestData.Connection, TestData.InboxId, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public void ActivateAsync_DeadlineFiresWhileStoring_DeletesInboxAndThrowsPersistenceFailed()
+    {
+        // Arrange
+        FailPersistenceWith(new OperationCanceledException("cancelled while storing"));
+
+        // Act
+        var thrown = Assert.ThrowsAsync<PersistenceFailedException>(() => Activate(CancellationToken.None));
+
+        // Assert
+        Assert.That(thrown!.Message, Is.EqualTo("chatwoot integration failed: persist integration: the database did not answer within the activation timeout"));
         _fixture.Chatwoot.Verify(c => c.DeleteInboxAsync(TestData.Connection, TestData.InboxId, It.IsAny<CancellationToken>()), Times.Once);
     }
 
