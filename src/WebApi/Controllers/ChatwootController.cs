@@ -33,11 +33,28 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// that already has an integration creates a new inbox and replaces it.</remarks>
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="request">Chatwoot connection and routing flags.</param>
-    /// <param name="idempotencyKey">Optional: 1 to 255 visible ASCII characters.</param>
+    /// <param name="idempotencyKey">Optional, 1 to 255 visible ASCII characters, e.g. a UUID. The same key with
+    /// the same body within 24 h answers the first answer again and creates nothing; with another body it is 409.</param>
     /// <param name="cancellationToken">Aborted request.</param>
+    /// <response code="201">The integration is active; <c>Location</c> is where to read it.</response>
+    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field); or Chatwoot answered that
+    /// the account or endpoint does not exist, or that the request is invalid (<c>Chatwoot account or endpoint not
+    /// found - …</c>, <c>Chatwoot rejected the request as invalid …</c>).</response>
+    /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>); or Chatwoot rejected
+    /// <c>chatwootApiToken</c> (<c>Chatwoot rejected the API token - verify chatwootApiToken. Detail: …</c>).</response>
+    /// <response code="403">An instance token used on another instance; or the Chatwoot token is not an
+    /// administrator's of that account (<c>Chatwoot denied the request - …</c>).</response>
+    /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>).</response>
+    /// <response code="409">The Idempotency-Key was already used with another body.</response>
+    /// <response code="500">A server fault, such as the database failing while storing the integration
+    /// (<c>chatwoot integration failed: persist integration: …</c>); the inbox just created is deleted again.</response>
+    /// <response code="502">Chatwoot is unreachable or failing (5xx, DNS, refused connection, TLS, timeout).</response>
+    /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
+    /// <response code="504">The activation did not complete within its internal time limit (60 s by default).</response>
     [HttpPost("set/{instance}", Name = "ActivateChatwoot")]
     [ProducesResponseType<ActivateChatwootResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status502BadGateway)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status504GatewayTimeout)]
@@ -58,6 +75,11 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <c>status</c> to <c>error</c> with <c>last_error</c>; an unreachable Chatwoot keeps the stored values.</remarks>
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
+    /// <response code="200">The integration, with the Chatwoot API token in plaintext.</response>
+    /// <response code="403">An instance token used on another instance.</response>
+    /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>), or it
+    /// has no integration (<c>no chatwoot integration for this instance</c>).</response>
+    /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpGet("list/{instance}", Name = "GetChatwootIntegration")]
     [ProducesResponseType<ChatwootInfoResponse>(StatusCodes.Status200OK)]
     public async Task<ChatwootInfoResponse> Info(string instance, CancellationToken cancellationToken) =>
@@ -68,6 +90,11 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// best-effort basis. Activating again later creates a new inbox.</remarks>
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
+    /// <response code="200">The integration is deactivated.</response>
+    /// <response code="403">An instance token used on another instance.</response>
+    /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>), or it
+    /// has no integration (<c>no chatwoot integration to delete</c>).</response>
+    /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpDelete("delete/{instance}", Name = "DeactivateChatwoot")]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
     public async Task<MessageResponse> Deactivate(string instance, CancellationToken cancellationToken)

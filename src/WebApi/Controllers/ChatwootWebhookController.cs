@@ -5,6 +5,7 @@ using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 using RyzeApi.WebApi.Contracts.Routing;
 using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Filters;
+using RyzeApi.WebApi.Swagger;
 
 namespace RyzeApi.WebApi.Controllers;
 
@@ -30,12 +31,22 @@ public sealed class ChatwootWebhookController(ISender sender) : ControllerBase
     /// <param name="timestamp">Chatwoot 4.13+: Unix seconds.</param>
     /// <param name="signature">Chatwoot 4.13+: <c>sha256=&lt;hex&gt;</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
+    /// <response code="200">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
+    /// <response code="400">The body is not a Chatwoot event (<c>invalid body: …</c>).</response>
+    /// <response code="401">Chatwoot 4.13+ signature missing, wrong or older than 5 minutes.</response>
+    /// <response code="404">Unknown integration or wrong secret, e.g. after deactivation or a new activation.</response>
+    /// <response code="413">The body is larger than 1 MiB.</response>
+    /// <response code="429">More events than the ingress limit allows for this integration.</response>
+    /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpPost("{integrationId}/{secret}", Name = "ReceiveChatwootWebhook")]
+    [RawJsonBody("A Chatwoot webhook event, as Chatwoot sends it: `message_created` (routed when outgoing and not "
+        + "private), `conversation_status_changed`, others (ignored).")]
     [RequestSizeLimit(MaxBodyBytes)]
     [ProducesResponseType<IngressResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IngressResponse> Receive(
         string integrationId,

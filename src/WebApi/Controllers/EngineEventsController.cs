@@ -7,6 +7,7 @@ using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts.Routing;
 using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Filters;
+using RyzeApi.WebApi.Swagger;
 
 namespace RyzeApi.WebApi.Controllers;
 
@@ -28,12 +29,23 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// event is durably recorded; the same WhatsApp message id is routed once.</remarks>
     /// <param name="instance">Instance name.</param>
     /// <param name="cancellationToken">Aborted request.</param>
+    /// <response code="202">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
+    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>).</response>
+    /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="403">A TokenInstance of another instance.</response>
+    /// <response code="404">No such instance, or it has no Chatwoot integration.</response>
+    /// <response code="413">The body is larger than 32 MiB.</response>
+    /// <response code="429">More events than the ingress limit allows for this token.</response>
+    /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpPost("{instance}", Name = "ReceiveEngineEvent")]
+    [RawJsonBody("The RyzeAPI event envelope `{\"event\", \"data\", \"instanceData\"}`: `message.exchange` "
+        + "(routed to Chatwoot), `message.status` (ticks), others (ignored).")]
     [RequestSizeLimit(MaxBodyBytes)]
     [ProducesResponseType<IngressResponse>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> Receive(string instance, CancellationToken cancellationToken) =>
         ReceiveAsync(instance, null, cancellationToken);
@@ -44,12 +56,23 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name.</param>
     /// <param name="eventName">The event name, e.g. <c>message.exchange</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
+    /// <response code="202">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
+    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>).</response>
+    /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="403">A TokenInstance of another instance.</response>
+    /// <response code="404">No such instance, or it has no Chatwoot integration.</response>
+    /// <response code="413">The body is larger than 32 MiB.</response>
+    /// <response code="429">More events than the ingress limit allows for this token.</response>
+    /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpPost("{instance}/{eventName}", Name = "ReceiveEngineEventByName")]
+    [RawJsonBody("The RyzeAPI event envelope `{\"event\", \"data\", \"instanceData\"}`: `message.exchange` "
+        + "(routed to Chatwoot), `message.status` (ticks), others (ignored).")]
     [RequestSizeLimit(MaxBodyBytes)]
     [ProducesResponseType<IngressResponse>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status503ServiceUnavailable)]
     public Task<IActionResult> ReceiveNamed(string instance, string eventName, CancellationToken cancellationToken) =>
         ReceiveAsync(instance, eventName, cancellationToken);

@@ -25,6 +25,13 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// fail the creation and is reported in <c>chatwoot.error</c>.</remarks>
     /// <param name="request">The instance, optionally with an inline Chatwoot activation.</param>
     /// <param name="cancellationToken">Aborted request.</param>
+    /// <response code="201">The instance, its TokenInstance (shown only here) and, with <c>chatwootEnabled</c>,
+    /// the outcome of the activation.</response>
+    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field).</response>
+    /// <response code="401">Missing token, an unknown one, or a TokenInstance (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="409">The name or the custom token is taken (<c>Instance name already exists</c>,
+    /// <c>token is already in use - …</c>).</response>
+    /// <response code="429">More than 20 creations a minute with this token (<c>Rate limit exceeded. Try again later.</c>).</response>
     [HttpPost("new", Name = "CreateInstance")]
     [Authorize(Policy = Policies.AccountOnly)]
     [ProducesResponseType<CreateInstanceResponse>(StatusCodes.Status201Created)]
@@ -47,6 +54,9 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <c>instanceName=a,b</c>; a TokenInstance sees only its own (the filter is ignored).</remarks>
     /// <param name="instanceName">Comma-separated instance names.</param>
     /// <param name="cancellationToken">Aborted request.</param>
+    /// <response code="200">The instances the token can see.</response>
+    /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="404">A single filtered name that does not exist (<c>Instance not found</c>).</response>
     [HttpGet("list", Name = "ListInstances")]
     [Authorize]
     [ProducesResponseType<InstanceListResponse>(StatusCodes.Status200OK)]
@@ -71,6 +81,9 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <remarks>TokenAccount only. Deletes the instance and its Chatwoot integration (the inbox is kept).</remarks>
     /// <param name="instance">Instance name.</param>
     /// <param name="cancellationToken">Aborted request.</param>
+    /// <response code="200">The instance and its integration are deleted.</response>
+    /// <response code="401">Missing token, an unknown one, or a TokenInstance (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="404">No such instance in the account (<c>Instance not found</c>).</response>
     [HttpDelete("delete/{instance}", Name = "DeleteInstance")]
     [Authorize(Policy = Policies.AccountOnly)]
     [ProducesResponseType<DeleteInstanceResponse>(StatusCodes.Status200OK)]

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using RyzeApi.WebApi.Errors;
@@ -7,9 +5,9 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace RyzeApi.WebApi.Swagger;
 
-/// <summary>Adds what every operation shares: the token security requirement and 401 on authorized
-/// operations, 429 and 500 everywhere, the <c>X-RateLimit-*</c> headers on every response, and an
-/// example body for every error response.</summary>
+/// <summary>Adds what every operation shares: the two token security schemes and 401 on authorized
+/// operations, 429 and 500 everywhere, the shared error envelope as the body of every error response,
+/// and the responses in status order.</summary>
 public sealed class CommonResponsesOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -19,66 +17,35 @@ public sealed class CommonResponsesOperationFilter : IOperationFilter
         var authorized = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Any();
         if (authorized)
         {
+            // Two requirements, either of which suffices: the token header or Authorization: Bearer.
             operation.Security =
             [
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SwaggerSetup.TokenScheme, context.Document)] = [] },
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SwaggerSetup.BearerScheme, context.Document)] = [] },
             ];
-            Ensure(operation, "401", "Missing, unknown or (where only a TokenAccount is accepted) instance token.", envelope);
+            Ensure(operation, "401", "Missing token, or a token that is not valid here (`Missing token`, `Invalid token`).");
         }
 
-        Ensure(operation, "429", "Rate limit exceeded; see Retry-After.", envelope);
-        Ensure(operation, "500", "A server fault.", envelope);
+        Ensure(operation, "429", "Rate limit exceeded (`Rate limit exceeded. Try again later.`); wait the Retry-After seconds.");
+        Ensure(operation, "500", "A server fault; it was logged.");
 
         foreach (var (status, response) in operation.Responses)
         {
-            if (response is not OpenApiResponse concrete)
+            // XML <response> tags create responses without a body; every error has the envelope.
+            if (response is OpenApiResponse concrete && status[0] is '4' or '5' && concrete.Content is not { Count: > 0 })
             {
-                continue;
+                concrete.Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = envelope } };
             }
+        }
 
-            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            concrete.Headers["X-RateLimit-Limit"] = Header("Requests allowed in the current window.");
-            concrete.Headers["X-RateLimit-Remaining"] = Header("Requests left in the current window.");
-            concrete.Headers["X-RateLimit-Reset"] = Header("When the window resets, in Unix seconds.");
-            if (status == "429")
-            {
-                concrete.Headers["Retry-After"] = Header("Seconds to wait before retrying.");
-            }
-
-            if (concrete.Content?.TryGetValue("application/json", out var media) != true || media is null)
-            {
-                continue;
-            }
-
-            if (status.StartsWith('2') && SuccessExamples.For(operation.OperationId) is { } success)
-            {
-                media.Example = JsonNode.Parse(success);
-            }
-            else if (ErrorExamples.For(operation.OperationId, status) is { } message)
-            {
-                media.Example = JsonNode.Parse(JsonSerializer.Serialize(ErrorEnvelope.Of(message)));
-            }
+        var ordered = operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        operation.Responses.Clear();
+        foreach (var (status, response) in ordered)
+        {
+            operation.Responses[status] = response;
         }
     }
 
-    private static void Ensure(OpenApiOperation operation, string status, string description, IOpenApiSchema envelope)
-    {
-        if (operation.Responses!.ContainsKey(status))
-        {
-            return;
-        }
-
-        operation.Responses[status] = new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = envelope } },
-        };
-    }
-
-    private static OpenApiHeader Header(string description) => new()
-    {
-        Description = description,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
-    };
+    private static void Ensure(OpenApiOperation operation, string status, string description) =>
+        operation.Responses!.TryAdd(status, new OpenApiResponse { Description = description });
 }

@@ -25,6 +25,8 @@ public static class ErrorExamples
         ("ReceiveChatwootWebhook", "404") => "webhook not found - the integration was deactivated or replaced; activate it again to get a new webhook URL",
         ("ReceiveEngineEvent" or "ReceiveEngineEventByName", "400") => "invalid body: data.message.chat.jid is required",
         ("ReceiveEngineEvent" or "ReceiveEngineEventByName", "404") => "no chatwoot integration for this instance",
+        ("ReceiveChatwootWebhook", "413") => "invalid request: Request body too large. The max request body size is 1048576 bytes.",
+        ("ReceiveEngineEvent" or "ReceiveEngineEventByName", "413") => "invalid request: Request body too large. The max request body size is 33554432 bytes.",
         (_, "401") => "Missing token",
         (_, "403") => "Instance token does not match the requested instance",
         (_, "404") => "instance not found",

@@ -18,24 +18,40 @@ public static class SwaggerSetup
                 Title = "RyzeApi",
                 Version = "v1",
                 Description = "The Chatwoot integration of a WhatsApp API. Every error answers "
-                    + "{\"success\": false, \"error\": {\"message\": \"…\"}}.",
+                    + "{\"success\": false, \"error\": {\"message\": \"…\"}}. Every response carries "
+                    + "X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset; a 429 also carries Retry-After.",
+                Contact = new OpenApiContact { Name = "RyzeApi operators" },
             });
+            // Relative, so Swagger UI and generated clients call whichever host serves the document.
+            options.AddServer(new OpenApiServer { Url = "/", Description = "The server this document is served from" });
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "RyzeApi.WebApi.xml"), includeControllerXmlComments: true);
             options.AddSecurityDefinition(TokenScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = "token",
-                Description = "TokenAccount (the whole account) or TokenInstance (one instance).",
+                Description = "The `token` header: a TokenAccount (every instance of the account) or a TokenInstance "
+                    + "(issued by POST /api/instance/new; valid only for its instance).",
             });
             options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "The same tokens as Authorization: Bearer <token>.",
+                Description = "The same tokens, sent as `Authorization: Bearer <token>`.",
             });
             options.CustomOperationIds(api => api.ActionDescriptor.AttributeRouteInfo?.Name);
+            // `string` is never null in an answer, `string?` may be; a nullable object is allOf + nullable in OpenAPI 3.0.
+            options.SupportNonNullableReferenceTypes();
+            options.UseAllOfToExtendReferenceSchemas();
+            options.SchemaFilter<ResponseSchemaFilter>();
+            options.SchemaFilter<ErrorEnvelopeSchemaFilter>();
+            options.OperationFilter<RequestBodyOperationFilter>();
+            options.OperationFilter<IdempotencyKeyOperationFilter>();
             options.OperationFilter<CommonResponsesOperationFilter>();
+            options.OperationFilter<ResponseHeadersOperationFilter>();
+            options.OperationFilter<ExamplesOperationFilter>();
+            options.DocumentFilter<NullableReferenceDocumentFilter>();
+            options.DocumentFilter<TidyTextDocumentFilter>();
         });
         return services;
     }

@@ -12,6 +12,7 @@ public sealed class ActivateChatwootRequest
     /// <summary>URL of the Chatwoot installation (RFC 3986, http or https). A trailing '/' is removed.</summary>
     /// <example>https://chatwoot.example.com</example>
     [Required]
+    [DataType(DataType.Url)]
     [JsonPropertyName("chatwootBaseUrl")]
     public string? ChatwootBaseUrl { get; init; }
 
@@ -28,7 +29,7 @@ public sealed class ActivateChatwootRequest
     [JsonPropertyName("chatwootApiToken")]
     public string? ChatwootApiToken { get; init; }
 
-    /// <summary>Name of the inbox to create in Chatwoot.</summary>
+    /// <summary>Name of the inbox to create in Chatwoot; <c>RyzeAPI</c> when omitted.</summary>
     /// <example>WhatsApp - Orion</example>
     [DefaultValue(ChatwootActivationFields.DefaultInboxName)]
     [JsonPropertyName("inboxName")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 using RyzeApi.Domain.Chatwoot;
@@ -7,6 +8,7 @@ namespace RyzeApi.WebApi.Contracts.Chatwoot;
 /// <summary>200 of <c>GET /api/chatwoot/list/{instance}</c>.</summary>
 public sealed class ChatwootInfoResponse
 {
+    /// <summary>Name of the instance.</summary>
     /// <example>suporte</example>
     [JsonPropertyName("instance_name")] public required string InstanceName { get; init; }
 
@@ -15,12 +17,16 @@ public sealed class ChatwootInfoResponse
     /// <example>active</example>
     [JsonPropertyName("status")] public required string Status { get; init; }
 
+    /// <summary>Id of the integration; a new one at every activation.</summary>
     /// <example>int_xyz789abc</example>
     [JsonPropertyName("bridge_integration_id")] public required string BridgeIntegrationId { get; init; }
 
+    /// <summary>URL of the Chatwoot installation, without a trailing '/'.</summary>
     /// <example>https://chatwoot.example.com</example>
+    [DataType(DataType.Url)]
     [JsonPropertyName("chatwoot_base_url")] public required string ChatwootBaseUrl { get; init; }
 
+    /// <summary>Numeric id of the Chatwoot account.</summary>
     /// <example>5</example>
     [JsonPropertyName("chatwoot_account_id")] public required long ChatwootAccountId { get; init; }
 
@@ -28,13 +34,15 @@ public sealed class ChatwootInfoResponse
     /// <example>sk_live_abc123...</example>
     [JsonPropertyName("chatwoot_api_token")] public required string ChatwootApiToken { get; init; }
 
+    /// <summary>Id of the API-channel inbox RyzeApi created in Chatwoot.</summary>
     /// <example>42</example>
     [JsonPropertyName("chatwoot_inbox_id")] public required long ChatwootInboxId { get; init; }
 
+    /// <summary>Name of that inbox.</summary>
     /// <example>WhatsApp - Orion</example>
     [JsonPropertyName("chatwoot_inbox_name")] public required string ChatwootInboxName { get; init; }
 
-    /// <summary>Empty when healthy.</summary>
+    /// <summary>Why <c>status</c> is <c>paused</c> or <c>error</c>; empty when healthy.</summary>
     /// <example></example>
     [JsonPropertyName("last_error")] public required string LastError { get; init; }
 
@@ -42,15 +50,19 @@ public sealed class ChatwootInfoResponse
     /// <example>2026-04-20T10:15:30Z</example>
     [JsonPropertyName("created_at")] public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Agents' replies are prefixed with the agent's name in bold.</summary>
     /// <example>true</example>
     [JsonPropertyName("sign_messages")] public required bool SignMessages { get; init; }
 
+    /// <summary>Group chats are not routed to Chatwoot.</summary>
     /// <example>false</example>
     [JsonPropertyName("ignore_groups")] public required bool IgnoreGroups { get; init; }
 
+    /// <summary>New conversations start as pending instead of open.</summary>
     /// <example>false</example>
     [JsonPropertyName("start_as_pending")] public required bool StartAsPending { get; init; }
 
+    /// <summary>A new message reopens a resolved conversation instead of starting a new one.</summary>
     /// <example>true</example>
     [JsonPropertyName("reopen_resolved")] public required bool ReopenResolved { get; init; }
 

@@ -22,6 +22,12 @@ internal sealed partial class MessagingStore
             var created = _messages[id] = new FakeMessage(
                 id, conversation.AccountId, conversation.InboxId, conversationId, message.Content, message.MessageType, message.Private,
                 message.SourceId, "sent", null, attachments, message.SenderType, message.SenderId, now);
+            if (!_messageIdsByConversation.TryGetValue(conversationId, out var ids))
+            {
+                _messageIdsByConversation[conversationId] = ids = [];
+            }
+
+            ids.Add(id);
             foreach (var attachment in attachments)
             {
                 _blobs[attachment.BlobKey] = attachment;
@@ -60,7 +66,7 @@ internal sealed partial class MessagingStore
     {
         lock (_lock)
         {
-            return [.. _messages.Values.Where(m => m.ConversationId == conversationId)];
+            return _messageIdsByConversation.TryGetValue(conversationId, out var ids) ? [.. ids.Select(id => _messages[id])] : [];
         }
     }
 

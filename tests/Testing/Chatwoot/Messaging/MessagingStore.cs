@@ -9,6 +9,10 @@ internal sealed partial class MessagingStore
     private readonly SortedDictionary<long, FakeContactInbox> _contactInboxes = [];
     private readonly SortedDictionary<long, FakeConversation> _conversations = [];
     private readonly SortedDictionary<long, FakeMessage> _messages = [];
+
+    // Message ids per conversation, so rendering a message (unread counts, last message) stays O(messages of
+    // the conversation) and a benchmark of thousands of messages does not measure the fake.
+    private readonly Dictionary<long, SortedSet<long>> _messageIdsByConversation = [];
     private readonly Dictionary<string, FakeAttachment> _blobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FakeUser> _tokenUsers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, FakeUser> _users = [];
@@ -66,6 +70,7 @@ internal sealed partial class MessagingStore
             _contactInboxes.Clear();
             _conversations.Clear();
             _messages.Clear();
+            _messageIdsByConversation.Clear();
             _blobs.Clear();
             _tokenUsers.Clear();
             _users.Clear();

@@ -1,0 +1,226 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using RyzeApi.Bench.Routing;
+using RyzeApi.Testing.Chatwoot;
+using RyzeApi.Testing.Engine;
+
+// bench/routing/run builds this and passes: <WebApi dll> <admin connection string> <output markdown>.
+if (args.Length != 3)
+{
+    Console.Error.WriteLine("usage: RyzeApi.Bench.Routing <RyzeApi.WebApi.dll> <postgres connection string> <output.md>");
+    return 2;
+}
+
+var (dll, connectionString, output) = (args[0], args[1], args[2]);
+var inv = CultureInfo.InvariantCulture;
+const string AccountToken = "bench-account-token-0123456789";
+const string ChatwootToken = "bench-chatwoot-admin-token";
+const int Chats = 200;
+
+await using var chatwoot = await FakeChatwoot.StartAsync();
+chatwoot.AddAccount(5, ChatwootToken);
+chatwoot.ContactSearchLimitPerMinute = null;
+// Off by default: on this shared 2-core box the echo webhooks real Chatwoot would post (and the API
+// ignores) compete with what is measured; BENCH_FAKE_WEBHOOKS=1 turns them on.
+chatwoot.AutomaticWebhooks = Environment.GetEnvironmentVariable("BENCH_FAKE_WEBHOOKS") == "1";
+await using var engine = await FakeEngine.StartAsync();
+
+await using var api = await ApiProcess.StartAsync(dll, new Dictionary<string, string>
+{
+    ["ConnectionStrings__Postgres"] = connectionString,
+    ["RyzeApi__BootstrapAccountToken"] = AccountToken,
+    ["Chatwoot__EncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+    ["Engine__BaseUrl"] = engine.BaseUrl,
+    ["Engine__Token"] = engine.Token,
+    ["RateLimiting__GlobalPermitLimit"] = "1000000",
+    ["RateLimiting__InstanceCreatePermitLimit"] = "1000000",
+    ["RateLimiting__IngressPermitLimit"] = "1000000",
+    ["Logging__LogLevel__Default"] = "Warning",
+    ["Logging__Console__FormatterName"] = "simple",
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["DOTNET_ThreadPool_ForceMinWorkerThreads"] = Environment.GetEnvironmentVariable("BENCH_MIN_THREADS") ?? "0",
+});
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri(api.BaseUrl) };
+http.DefaultRequestHeaders.Add("token", AccountToken);
+var created = await http.PostAsJsonAsync("/api/instance/new", new { name = "bench" });
+var instanceToken = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["instance"]!["token"]!.GetValue<string>();
+var activated = await http.PostAsJsonAsync("/api/chatwoot/set/bench", new
+{
+    chatwootBaseUrl = chatwoot.BaseUrl, chatwootAccountId = 5, chatwootApiToken = ChatwootToken, inboxName = "Bench",
+});
+if (!activated.IsSuccessStatusCode)
+{
+    Console.Error.WriteLine("activation failed: " + await activated.Content.ReadAsStringAsync());
+    return 1;
+}
+
+var inbox = chatwoot.Inboxes.Single();
+string Chat(int i) => $"55119{i % Chats:D8}";
+var accepted = new ConcurrentDictionary<string, DateTimeOffset>();
+
+async Task PostEventAsync(string id, string chat)
+{
+    var body = EngineEvents.Exchange(EngineEvents.Text(chat, "mensagem " + id, "Cliente " + chat) with { Id = id });
+    using var response = await EngineEvents.PostAsync(http, "bench", instanceToken, body);
+    if ((int)response.StatusCode != 202)
+    {
+        throw new InvalidOperationException($"event {id}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    accepted[id] = DateTimeOffset.UtcNow;
+}
+
+async Task<TimeSpan> WaitForMessagesAsync(int total)
+{
+    var clock = Stopwatch.StartNew();
+    while (chatwoot.Messages.Count(m => m.SourceId?.StartsWith("WAID:", StringComparison.Ordinal) == true) < total)
+    {
+        if (clock.Elapsed > TimeSpan.FromMinutes(5))
+        {
+            throw new TimeoutException($"only {chatwoot.Messages.Count} messages reached Chatwoot");
+        }
+
+        await Task.Delay(50);
+    }
+
+    return clock.Elapsed;
+}
+
+int ApiCalls() => chatwoot.Requests.Count(r => r.Path.StartsWith("/api/v1/", StringComparison.Ordinal));
+
+if (Environment.GetEnvironmentVariable("BENCH_INGRESS_PROBE") == "1")
+{
+    // Diagnostic: the API's webhook endpoint alone, with a payload it ignores (an incoming message).
+    double Cpu(int pid) { var f = File.ReadAllText($"/proc/{pid}/stat").Split(' '); return (long.Parse(f[13], inv) + long.Parse(f[14], inv)) / 100.0; }
+    using var probeClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 });
+    var (apiCpu0, selfCpu0) = (Cpu(api.Pid), Cpu(Environment.ProcessId));
+    var probeClock = Stopwatch.StartNew();
+    await Pacer.RunFlatOutAsync(3000, 32, async i =>
+    {
+        var body = $"{{\"event\":\"message_created\",\"id\":{i},\"message_type\":\"incoming\",\"content\":\"x\",\"conversation\":{{\"id\":1}}}}";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(inv);
+        using var request = new HttpRequestMessage(HttpMethod.Post, inbox.WebhookUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Chatwoot-Timestamp", timestamp);
+        request.Headers.Add("X-Chatwoot-Signature", "sha256=" + FakeChatwoot.ComputeWebhookSignature(inbox.Secret, timestamp, body));
+        using var response = await probeClient.SendAsync(request);
+    });
+    Console.WriteLine($"api pid {api.Pid}");
+    await Task.Delay(int.Parse(Environment.GetEnvironmentVariable("BENCH_PROBE_WAIT_MS") ?? "0", inv));
+    var liveClock = Stopwatch.StartNew();
+    await Pacer.RunFlatOutAsync(3000, 32, async _ => { using var r = await probeClient.GetAsync(api.BaseUrl + "/health/live"); });
+    Console.WriteLine($"health/live: {3000 / liveClock.Elapsed.TotalSeconds:0} req/s");
+    var listClock = Stopwatch.StartNew();
+    await Pacer.RunFlatOutAsync(3000, 32, async _ => { using var r = await http.GetAsync("/api/instance/list"); });
+    Console.WriteLine($"instance/list: {3000 / listClock.Elapsed.TotalSeconds:0} req/s");
+    Console.WriteLine($"ingress probe: {3000 / probeClock.Elapsed.TotalSeconds:0} webhooks/s; cpu s: api {Cpu(api.Pid) - apiCpu0:0.00}, bench {Cpu(Environment.ProcessId) - selfCpu0:0.00}, wall {probeClock.Elapsed.TotalSeconds:0.00}");
+    return 0;
+}
+
+// 1. Baseline: the fake Chatwoot hit directly, the same message create the API makes.
+// Spread over as many conversations as the routed runs use, so both sides render the same-sized conversations.
+var baselineConversations = Enumerable.Range(0, Chats).Select(i =>
+    chatwoot.AddConversation(inbox.Id, chatwoot.AddContact(5, $"baseline {i}", $"baseline-{i}", null, inbox.Id).Id).Id).ToArray();
+using var direct = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri(chatwoot.BaseUrl) };
+direct.DefaultRequestHeaders.Add("api_access_token", ChatwootToken);
+Task DirectCreateAsync(int i) => direct.PostAsJsonAsync(
+    $"/api/v1/accounts/5/conversations/{baselineConversations[i % Chats]}/messages",
+    new { content = "baseline", message_type = "incoming", source_id = $"BASE:{i}" });
+const int BaselineCount = 3000;
+var baselineClock = Stopwatch.StartNew();
+await Pacer.RunFlatOutAsync(BaselineCount, 64, DirectCreateAsync);
+var baselineRate = BaselineCount / baselineClock.Elapsed.TotalSeconds;
+var baselineLatency = await Pacer.RunAsync(2000, 200, i => DirectCreateAsync(BaselineCount + i));
+var baselineIngress = await Pacer.RunAsync(5000, 500, i => DirectCreateAsync(BaselineCount + 2000 + i));
+
+Console.WriteLine($"baseline: {baselineRate:0} creates/s, p99 {Stats.Percentile(baselineLatency, 99):0.0} ms");
+if (Environment.GetEnvironmentVariable("BENCH_BASELINE_ONLY") == "1")
+{
+    return 0;
+}
+
+// 2. Warm-up: one message per chat creates its contact and conversation (not steady state).
+await Pacer.RunFlatOutAsync(Chats, 32, i => PostEventAsync($"WARM{i}", Chat(i)));
+await WaitForMessagesAsync(Chats);
+
+// 3. Throughput, steady state: every chat known.
+const int ThroughputCount = 5000;
+var callsBefore = ApiCalls();
+var throughputClock = Stopwatch.StartNew();
+await Pacer.RunFlatOutAsync(ThroughputCount, 64, i => PostEventAsync($"T{i}", Chat(i)));
+await WaitForMessagesAsync(Chats + ThroughputCount);
+var throughputSeconds = throughputClock.Elapsed.TotalSeconds;
+var throughput = ThroughputCount / throughputSeconds;
+var callsPerMessage = (ApiCalls() - callsBefore) / (double)ThroughputCount;
+
+// 4. Accept → Chatwoot latency at 200 messages/s.
+const int LatencyCount = 2000;
+await Pacer.RunAsync(LatencyCount, 200, i => PostEventAsync($"L{i}", Chat(i)));
+await WaitForMessagesAsync(Chats + ThroughputCount + LatencyCount);
+var landed = chatwoot.Messages.Where(m => m.SourceId?.StartsWith("WAID:L", StringComparison.Ordinal) == true)
+    .ToDictionary(m => m.SourceId!["WAID:".Length..], m => m.CreatedAt);
+var acceptToChatwoot = landed.Select(p => (p.Value - accepted[p.Key]).TotalMilliseconds).ToList();
+
+// 5. Webhook ingress at 500 requests/s: signed agent replies, each also sent through the engine.
+var conversations = chatwoot.Conversations.Where(c => c.InboxId == inbox.Id && !baselineConversations.Contains(c.Id)).Select(c => c.Id).ToArray();
+const int WebhookCount = 5000;
+var webhookLatency = await Pacer.RunAsync(WebhookCount, 500, async i =>
+{
+    var body = new JsonObject
+    {
+        ["event"] = "message_created", ["id"] = 9_000_000 + i, ["content"] = $"resposta {i}", ["message_type"] = "outgoing",
+        ["private"] = false, ["source_id"] = null, ["sender"] = new JsonObject { ["id"] = 1, ["name"] = "Agent", ["type"] = "user" },
+        ["conversation"] = new JsonObject { ["id"] = conversations[i % conversations.Length] },
+        ["inbox"] = new JsonObject { ["id"] = inbox.Id }, ["account"] = new JsonObject { ["id"] = 5 },
+    }.ToJsonString();
+    var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(inv);
+    using var request = new HttpRequestMessage(HttpMethod.Post, inbox.WebhookUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+    request.Headers.Add("X-Chatwoot-Timestamp", timestamp);
+    request.Headers.Add("X-Chatwoot-Signature", "sha256=" + FakeChatwoot.ComputeWebhookSignature(inbox.Secret, timestamp, body));
+    using var response = await http.SendAsync(request);
+    if (!response.IsSuccessStatusCode)
+    {
+        throw new InvalidOperationException($"webhook {i}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+});
+await engine.WaitForSendsAsync(WebhookCount, TimeSpan.FromMinutes(5));
+var peakRss = api.PeakRssMiB();
+
+// Report.
+string F(double v, string format = "0.0") => v.ToString(format, inv);
+var rows = new (string Name, string Value, string Baseline, string Ratio, string Target, bool Met)[]
+{
+    ("Inbound throughput, end to end (messages/s)", F(throughput, "0"), F(baselineRate, "0") + " (direct creates/s)", F(throughput / baselineRate, "0.00"), "≥ 1,000", throughput >= 1000),
+    ("Chatwoot calls per message, steady state", F(callsPerMessage, "0.000"), "1 (one create)", F(callsPerMessage, "0.00"), "≤ 1.05", callsPerMessage <= 1.05),
+    ("Accept → Chatwoot p50 at 200 msg/s (ms)", F(Stats.Percentile(acceptToChatwoot, 50)), F(Stats.Percentile(baselineLatency, 50)) + " (direct create p50)", F(Stats.Percentile(acceptToChatwoot, 50) / Stats.Percentile(baselineLatency, 50), "0.0"), "—", true),
+    ("Accept → Chatwoot p99 at 200 msg/s (ms)", F(Stats.Percentile(acceptToChatwoot, 99)), F(Stats.Percentile(baselineLatency, 99)) + " (direct create p99)", F(Stats.Percentile(acceptToChatwoot, 99) / Stats.Percentile(baselineLatency, 99), "0.0"), "≤ 100", Stats.Percentile(acceptToChatwoot, 99) <= 100),
+    ("Webhook ingress p99 at 500 req/s (ms)", F(Stats.Percentile(webhookLatency, 99)), F(Stats.Percentile(baselineIngress, 99)) + " (direct create p99 at 500/s)", F(Stats.Percentile(webhookLatency, 99) / Stats.Percentile(baselineIngress, 99), "0.0"), "≤ 10", Stats.Percentile(webhookLatency, 99) <= 10),
+    ("Peak RSS of the API process (MiB)", F(peakRss, "0"), "—", "—", "≤ 250", peakRss <= 250),
+};
+var report = new StringBuilder();
+report.AppendLine("# Benchmarks").AppendLine();
+report.AppendLine($"Measured by `bench/routing/run` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, ");
+report.AppendLine("Release build of the API as its own process, a throwaway PostgreSQL (fsync off), the fake Chatwoot and fake engine on loopback ");
+report.AppendLine("in the benchmark process. The baseline column is the fake Chatwoot hit directly in the same run, so the ratio shows what RyzeApi adds; ");
+report.AppendLine("absolute numbers move with the machine, ratios much less.").AppendLine();
+report.AppendLine("| measure | RyzeApi | baseline | ratio | target | met |").AppendLine("|---|---|---|---|---|---|");
+foreach (var r in rows)
+{
+    report.AppendLine($"| {r.Name} | {r.Value} | {r.Baseline} | {r.Ratio} | {r.Target} | {(r.Met ? "yes" : "**no**")} |");
+}
+
+report.AppendLine().AppendLine("Workload:").AppendLine();
+report.AppendLine($"- {Chats} WhatsApp chats warmed up first (their contact and conversation created), so the throughput and latency runs are steady state.");
+report.AppendLine($"- Throughput: {ThroughputCount} `message.exchange` events posted by 64 concurrent clients; measured from the first post to the last message created in Chatwoot ({F(throughputSeconds, "0.00")} s).");
+report.AppendLine($"- Latency: {LatencyCount} events paced at 200/s; accept = the API's 202, Chatwoot = the fake's creation time of the message.");
+report.AppendLine($"- Webhook ingress: {WebhookCount} signed `message_created` agent replies paced at 500/s; latency of the 200 answer (each reply then goes to the engine).");
+report.AppendLine(chatwoot.AutomaticWebhooks
+    ? "- The fake Chatwoot also posts its own `message_created` webhook for every message created, as real Chatwoot does; the API receives and ignores them during the runs."
+    : "- The fake Chatwoot's own echo webhooks (which the API ignores) are off, so the fake, the API, PostgreSQL and the load generator share the 2 cores only for the measured work; the webhook ingress row measures that endpoint on its own.");
+File.WriteAllText(output, report.ToString());
+Console.WriteLine(report);
+return 0;
