@@ -42,7 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<IChatwootModuleStatus>(sp => sp.GetRequiredService<ChatwootModuleGate>());
         AddTokenProtector(services, chatwoot);
         AddChatwootClient(services, chatwoot, section.GetSection("Resilience"));
-        AddRouting(services, configuration);
+        AddRouting(services, configuration, chatwoot);
         return services;
     }
 
@@ -90,7 +90,7 @@ public static class DependencyInjection
         services.AddSingleton<IChatwootMessaging, ChatwootMessaging>();
     }
 
-    private static void AddRouting(IServiceCollection services, IConfiguration configuration)
+    private static void AddRouting(IServiceCollection services, IConfiguration configuration, ChatwootInfrastructureOptions chatwoot)
     {
         services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
         services.Configure<RoutingOptions>(configuration.GetSection(RoutingOptions.Section));
@@ -108,7 +108,16 @@ public static class DependencyInjection
                 o.Retry.DisableForUnsafeHttpMethods();
             });
         services.AddSingleton<IEngineClient, EngineClient>();
-        services.AddHttpClient(MediaFetcher.ClientName, client => client.Timeout = TimeSpan.FromMinutes(2));
+        // Media URLs come in engine events, which any holder of an instance token can post: the same guard
+        // as Chatwoot calls when the operator turned it on. It checks every connection, redirects included.
+        var guard = chatwoot.BlockPrivateNetworks ? new ChatwootNetworkGuard(chatwoot.AllowedHosts) : null;
+        services.AddHttpClient(MediaFetcher.ClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                MaxAutomaticRedirections = 3,
+                UseProxy = guard is null,
+                ConnectCallback = guard is null ? null : guard.ConnectAsync,
+            });
         services.AddSingleton<IMediaFetcher, MediaFetcher>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
