@@ -167,6 +167,60 @@ public sealed class OutboxDispatcherTests
         _outbox.Verify(o => o.CompleteAsync(item, new MessageLink(TestData.IntegrationId, "M1", 900, 77, MessageLink.ToChatwoot), null, It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Test]
+    public async Task Dispatch_LeaseLostWhileDelivering_LeavesTheRestOfTheChatUntouched()
+    {
+        // Arrange: a lease of 90 ms renewed every 30 ms, a send of 300 ms, and a database that says the leases are gone.
+        _options.LeaseDuration = TimeSpan.FromMilliseconds(90);
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                await Task.Delay(300);
+                return "WA1";
+            });
+        _outbox.Setup(o => o.RenewLeasesAsync(It.IsAny<IReadOnlyCollection<OutboxItem>>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Array.Empty<long>());
+        var first = Reply(1, attempts: 1);
+        var second = Reply(2, attempts: 1);
+
+        // Act
+        await Dispatcher().DispatchAsync([first, second], CancellationToken.None);
+
+        // Assert: the attempt made is recorded; the next one belongs to whoever re-claimed it.
+        _engine.Verify(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.CompleteAsync(first, It.IsAny<MessageLink>(), It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.CompleteAsync(second, It.IsAny<MessageLink?>(), It.IsAny<NewOutboxItem?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.ReleaseAsync(second, It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.RetryAsync(second, It.IsAny<DateTimeOffset>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Dispatch_BatchOutlastsTheLease_LeasesAreRenewedAndEveryItemDelivered()
+    {
+        // Arrange
+        _options.LeaseDuration = TimeSpan.FromMilliseconds(90);
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                await Task.Delay(100);
+                return "WA" + Guid.NewGuid().ToString("N");
+            });
+        _outbox.Setup(o => o.RenewLeasesAsync(It.IsAny<IReadOnlyCollection<OutboxItem>>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyCollection<OutboxItem> held, TimeSpan _, CancellationToken _) => [.. held.Select(i => i.Id)]);
+        var items = Enumerable.Range(1, 3).Select(i => Reply(i, attempts: 1)).ToList();
+
+        // Act
+        await Dispatcher().DispatchAsync(items, CancellationToken.None);
+
+        // Assert
+        _engine.Verify(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        _outbox.Verify(o => o.RenewLeasesAsync(It.IsAny<IReadOnlyCollection<OutboxItem>>(), TimeSpan.FromMilliseconds(90), It.IsAny<CancellationToken>()), Times.AtLeastOnce);
+        foreach (var item in items)
+        {
+            _outbox.Verify(o => o.CompleteAsync(item, It.IsAny<MessageLink>(), It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Once);
+        }
+    }
+
     private void Target(IntegrationStatus status, string lastError = "") =>
         _integrations.Setup(i => i.FindDeliveryTargetAsync(TestData.IntegrationId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DeliveryTarget(TestData.Integration(status, lastError), "suporte", TestData.StoredToken, false));

@@ -102,6 +102,87 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
     }
 
     [Test]
+    public async Task Enqueue_WhileAnotherInsertOfTheSameChatIsUncommitted_WaitsForItSoIdsFollowCommitOrder()
+    {
+        // Arrange: a transaction of the same chat still open (an ingress that has not committed yet).
+        await using var open = await DataSource.OpenConnectionAsync();
+        await using var transaction = await open.BeginTransactionAsync();
+        await using (var first = new Npgsql.NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(1383692901, hashtext(@Chat))", open, transaction))
+        {
+            first.Parameters.AddWithValue("Chat", _integrationId + " in:chat-a");
+            await first.ExecuteNonQueryAsync();
+        }
+
+        // Act
+        var sameChat = _outbox.EnqueueAsync(Item("in:chat-a", "wa:2"), CancellationToken.None);
+        var otherChat = await _outbox.EnqueueAsync(Item("in:chat-b", "wa:3"), CancellationToken.None);
+        await Task.Delay(300);
+        var waited = !sameChat.IsCompleted;
+        await transaction.CommitAsync();
+
+        // Assert
+        Assert.That(otherChat, Is.True, "other chats are not held up");
+        Assert.That(waited, Is.True, "the chat's next row waits for the open insert to commit");
+        Assert.That(await sameChat, Is.True);
+    }
+
+    [Test]
+    public async Task Claim_WhileALaterItemOfTheChatIsLeased_SkipsTheWholeChat()
+    {
+        // Arrange: however a later row came to be held elsewhere, the chat is that worker's until it lets go.
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:1"), CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:2"), CancellationToken.None);
+        await Database.ExecuteAsync("UPDATE outbox SET leased_until = now() + interval '1 minute', attempts = 1 WHERE payload->>'Id' = 'wa:2'");
+
+        // Act
+        var claimed = await _outbox.ClaimAsync("w2", 10, s_lease, CancellationToken.None);
+
+        // Assert
+        Assert.That(claimed, Is.Empty);
+    }
+
+    [Test]
+    public async Task RenewLeases_HeldItems_ExtendsThemSoTheChatStaysWithItsWorker()
+    {
+        // Arrange
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:1"), CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:2"), CancellationToken.None);
+        var held = await _outbox.ClaimAsync("w1", 10, TimeSpan.FromMilliseconds(300), CancellationToken.None);
+
+        // Act
+        var renewed = await _outbox.RenewLeasesAsync(held, s_lease, CancellationToken.None);
+        await Task.Delay(400);
+
+        // Assert
+        Assert.That(renewed, Is.EquivalentTo(held.Select(i => i.Id)));
+        Assert.That(await _outbox.ClaimAsync("w2", 10, s_lease, CancellationToken.None), Is.Empty, "still leased after the first lease ran out");
+    }
+
+    [Test]
+    public async Task RenewLeases_ExpiredOrReclaimedItems_AreNotRevived()
+    {
+        // Arrange: w1's lease runs out and w2 takes the item over.
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:1"), CancellationToken.None);
+        var stale = (await _outbox.ClaimAsync("w1", 10, TimeSpan.FromMilliseconds(1), CancellationToken.None)).Single();
+        await Task.Delay(20);
+        var expired = await _outbox.RenewLeasesAsync([stale], s_lease, CancellationToken.None);
+        var current = (await _outbox.ClaimAsync("w2", 10, s_lease, CancellationToken.None)).Single();
+
+        // Act
+        var renewed = await _outbox.RenewLeasesAsync([stale], s_lease, CancellationToken.None);
+        await _outbox.ReleaseAsync(stale, CancellationToken.None);
+        await _outbox.RetryAsync(stale, DateTimeOffset.UtcNow.AddMinutes(5), "late", CancellationToken.None);
+
+        // Assert: w1 can neither revive, release nor reschedule what w2 now holds.
+        Assert.That(expired, Is.Empty);
+        Assert.That(renewed, Is.Empty);
+        Assert.That(await Database.ScalarAsync<bool>($"SELECT leased_until > now() AND attempts = {current.Attempts} AND last_error = '' FROM outbox WHERE id = {current.Id}"),
+            Is.True);
+        Assert.That(await _outbox.RenewLeasesAsync([current], s_lease, CancellationToken.None), Is.EqualTo(new[] { current.Id }));
+    }
+
+    [Test]
     public async Task Complete_RecordsLinkAndFollowUpInTheSameTransaction()
     {
         // Arrange

@@ -20,7 +20,9 @@ public abstract class ApiTestBase
     public async Task StartApi()
     {
         await Database.ResetAsync();
+        await BeforeApiStartsAsync();
         Api = ApiFactory.Create(Database.ConnectionString, Settings);
+        ConfigureApi(Api);
         Account = Api.CreateClientWithToken(ApiFactory.AccountToken);
         await BeforeEachAsync();
     }
@@ -33,6 +35,14 @@ public abstract class ApiTestBase
     }
 
     protected virtual Task BeforeEachAsync() => Task.CompletedTask;
+
+    /// <summary>Runs before <see cref="Settings"/> is read, e.g. to start a fake the settings point at.</summary>
+    protected virtual Task BeforeApiStartsAsync() => Task.CompletedTask;
+
+    /// <summary>Adjusts the factory before it starts, e.g. to listen on a real port.</summary>
+    protected virtual void ConfigureApi(ApiFactory api)
+    {
+    }
 
     /// <summary>Creates an instance with the account token and returns its TokenInstance.</summary>
     protected async Task<string> CreateInstanceAsync(string name)

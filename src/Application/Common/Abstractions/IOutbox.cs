@@ -17,10 +17,15 @@ public interface IOutbox
     /// enqueues <paramref name="followUp"/>.</summary>
     Task CompleteAsync(OutboxItem item, MessageLink? link, NewOutboxItem? followUp, CancellationToken cancellationToken);
 
-    /// <summary>Gives the item back for another attempt at <paramref name="notBefore"/>.</summary>
+    /// <summary>Extends to <paramref name="lease"/> from now the leases of those <paramref name="items"/> this claim
+    /// still holds: pending, not re-claimed since (same attempt count) and not expired. A lease that expired may
+    /// already be another worker's, so it is never revived. Returns the ids whose lease was extended.</summary>
+    Task<IReadOnlyCollection<long>> RenewLeasesAsync(IReadOnlyCollection<OutboxItem> items, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Gives the item back for another attempt at <paramref name="notBefore"/> (unless it was re-claimed meanwhile).</summary>
     Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken);
 
-    /// <summary>Gives the item back without counting the attempt (e.g. deliveries halted meanwhile).</summary>
+    /// <summary>Gives the item back without counting the attempt (e.g. deliveries halted meanwhile), unless it was re-claimed meanwhile.</summary>
     Task ReleaseAsync(OutboxItem item, CancellationToken cancellationToken);
 
     /// <summary>Marks the item failed (kept for inspection) and enqueues <paramref name="followUp"/> with it.</summary>

@@ -17,5 +17,7 @@ public interface IRoutingRepository
 
     Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken);
 
-    Task<bool> IsChatwootMessageLinkedAsync(string integrationId, long chatwootMessageId, CancellationToken cancellationToken);
+    /// <summary>The direction (<see cref="MessageLink.ToChatwoot"/>: RyzeApi created it; <see cref="MessageLink.ToWhatsApp"/>:
+    /// RyzeApi already sent it) of the link of a Chatwoot message, or null when it has none.</summary>
+    Task<string?> FindChatwootMessageLinkAsync(string integrationId, long chatwootMessageId, CancellationToken cancellationToken);
 }

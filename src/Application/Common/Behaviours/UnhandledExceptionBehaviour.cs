@@ -32,6 +32,6 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<Unh
     }
 
     internal static bool IsClassified(Exception exception) => exception is ValidationException
-        or NotFoundException or ConflictException or RequestTimeoutException
+        or NotFoundException or UnauthorizedException or ConflictException or RequestTimeoutException
         or UpstreamRejectedException or UpstreamUnavailableException or PersistenceFailedException;
 }

@@ -34,15 +34,17 @@ public sealed class OutboxDispatcher(
     private readonly TimeProvider _timeProvider = timeProvider;
     private readonly ILogger _logger = logger;
 
+    /// <param name="items">Just claimed, with a lease of <see cref="RoutingOptions.LeaseDuration"/>.</param>
     public async Task DispatchAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
+        await using var leases = new LeaseKeeper(_outbox, items, _options.LeaseDuration, _timeProvider, _logger);
         foreach (var group in items.GroupBy(i => i.IntegrationId))
         {
-            await DispatchIntegrationAsync(group.Key, [.. group], cancellationToken);
+            await DispatchIntegrationAsync(group.Key, [.. group], leases, cancellationToken);
         }
     }
 
-    private async Task DispatchIntegrationAsync(string integrationId, List<OutboxItem> items, CancellationToken cancellationToken)
+    private async Task DispatchIntegrationAsync(string integrationId, List<OutboxItem> items, LeaseKeeper leases, CancellationToken cancellationToken)
     {
         var target = await _integrations.FindDeliveryTargetAsync(integrationId, cancellationToken);
         if (target is null)
@@ -53,7 +55,7 @@ public sealed class OutboxDispatcher(
         var health = new IntegrationHealth(target.Integration.Status, target.Integration.LastError);
         if (target.Halted)
         {
-            await ReleaseAllAsync(items);
+            await ReleaseAllAsync(items, leases);
             return;
         }
 
@@ -67,7 +69,7 @@ public sealed class OutboxDispatcher(
         catch (SecretUnreadableException exception)
         {
             health.Record(new DeliveryOutcome.Halt("the stored Chatwoot token cannot be decrypted - activate the integration again: " + exception.Message), null);
-            await ReleaseAllAsync(items);
+            await ReleaseAllAsync(items, leases);
             await SaveHealthAsync(integrationId, health);
             return;
         }
@@ -76,18 +78,32 @@ public sealed class OutboxDispatcher(
         await Parallel.ForEachAsync(
             lanes,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = CancellationToken.None },
-            async (lane, _) => await DeliverLaneAsync(context, lane, health, cancellationToken));
+            async (lane, _) => await DeliverLaneAsync(context, lane, health, leases, cancellationToken));
         await SaveHealthAsync(integrationId, health);
     }
 
-    private async Task DeliverLaneAsync(DeliveryContext context, List<OutboxItem> lane, IntegrationHealth health, CancellationToken cancellationToken)
+    private async Task DeliverLaneAsync(
+        DeliveryContext context, List<OutboxItem> lane, IntegrationHealth health, LeaseKeeper leases, CancellationToken cancellationToken)
     {
         for (var index = 0; index < lane.Count; index++)
         {
             var item = lane[index];
             if (health.Halted || cancellationToken.IsCancellationRequested)
             {
-                await ReleaseAllAsync(lane.Skip(index));
+                await ReleaseAllAsync(lane.Skip(index), leases);
+                return;
+            }
+
+            if (!await leases.HoldsAsync(item, cancellationToken))
+            {
+                // The lease ran out and the chat may be another worker's now: delivering would repeat its work.
+                _logger.LogWarning(
+                    "Outbox item {ItemId} and {Later} later items of its chat are left to their new holder: the lease expired", item.Id, lane.Count - index - 1);
+                foreach (var rest in lane.Skip(index))
+                {
+                    leases.Finished(rest);
+                }
+
                 return;
             }
 
@@ -95,10 +111,11 @@ public sealed class OutboxDispatcher(
             var givenUp = item.Attempts >= MaxAttemptsFor(item) ? $"delivery given up after {item.Attempts} attempts: {Describe(outcome)}" : null;
             health.Record(outcome, outcome is DeliveryOutcome.Transient or DeliveryOutcome.Wait ? givenUp : null);
             var keepGoing = await RecordAsync(item, outcome, givenUp);
+            leases.Finished(item);
             if (!keepGoing)
             {
                 // Later items of this chat wait for this one: release them untouched, order is kept.
-                await ReleaseAllAsync(lane.Skip(index + 1));
+                await ReleaseAllAsync(lane.Skip(index + 1), leases);
                 return;
             }
         }
@@ -194,11 +211,12 @@ public sealed class OutboxDispatcher(
         _ => "delivered",
     };
 
-    private async Task ReleaseAllAsync(IEnumerable<OutboxItem> items)
+    private async Task ReleaseAllAsync(IEnumerable<OutboxItem> items, LeaseKeeper leases)
     {
         foreach (var item in items)
         {
             await _outbox.ReleaseAsync(item, CancellationToken.None);
+            leases.Finished(item);
         }
     }
 

@@ -43,8 +43,9 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
         FROM message_links WHERE integration_id = @IntegrationId AND whatsapp_id = @WhatsAppId
         """;
 
-    private const string IsLinkedSql = """
-        SELECT EXISTS (SELECT 1 FROM message_links WHERE integration_id = @IntegrationId AND chatwoot_message_id = @ChatwootMessageId)
+    private const string LinkDirectionSql = """
+        SELECT direction FROM message_links WHERE integration_id = @IntegrationId AND chatwoot_message_id = @ChatwootMessageId
+        ORDER BY direction LIMIT 1
         """;
 
     private readonly NpgsqlDataSource _dataSource = dataSource;
@@ -73,13 +74,8 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
     public Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
         QueryAsync<MessageLink>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
 
-    public Task<bool> IsChatwootMessageLinkedAsync(string integrationId, long chatwootMessageId, CancellationToken cancellationToken) =>
-        Db.RunAsync(async () =>
-        {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                IsLinkedSql, new { IntegrationId = integrationId, ChatwootMessageId = chatwootMessageId }, cancellationToken: cancellationToken));
-        });
+    public Task<string?> FindChatwootMessageLinkAsync(string integrationId, long chatwootMessageId, CancellationToken cancellationToken) =>
+        QueryAsync<string>(LinkDirectionSql, new { IntegrationId = integrationId, ChatwootMessageId = chatwootMessageId }, cancellationToken);
 
     private Task<T?> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {

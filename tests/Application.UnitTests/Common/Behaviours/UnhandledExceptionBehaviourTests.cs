@@ -17,6 +17,8 @@ public sealed class UnhandledExceptionBehaviourTests
     {
         yield return new TestCaseData(new ValidationException(["name is required"])).SetArgDisplayNames("Validation");
         yield return new TestCaseData(new NotFoundException("instance not found")).SetArgDisplayNames("NotFound");
+        yield return new TestCaseData(new UnauthorizedException("invalid webhook signature: X-Chatwoot-Signature does not match the body"))
+            .SetArgDisplayNames("Unauthorized");
         yield return new TestCaseData(new ConflictException("Instance name already exists")).SetArgDisplayNames("Conflict");
         yield return new TestCaseData(new RequestTimeoutException("X", TimeSpan.FromSeconds(1))).SetArgDisplayNames("Timeout");
         yield return new TestCaseData(new UpstreamRejectedException(UpstreamFailureKind.AccessDenied, "denied", 403)).SetArgDisplayNames("Rejected");

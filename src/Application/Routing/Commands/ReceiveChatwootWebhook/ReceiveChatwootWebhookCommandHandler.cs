@@ -57,9 +57,13 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
             return IngressResult.Recorded();
         }
 
-        if (await _routing.IsChatwootMessageLinkedAsync(credentials.IntegrationId, parsed.MessageId!.Value, cancellationToken))
+        switch (await _routing.FindChatwootMessageLinkAsync(credentials.IntegrationId, parsed.MessageId!.Value, cancellationToken))
         {
-            return IngressResult.NotRouted("echo of a message RyzeApi created");
+            case MessageLink.ToChatwoot:
+                return IngressResult.NotRouted("echo of a message RyzeApi created");
+            case MessageLink.ToWhatsApp:
+                // Already sent (its outbox row may be purged by now): Chatwoot delivered the same message again.
+                return IngressResult.AlreadyRecorded();
         }
 
         var chat = await _routing.FindChatByConversationAsync(credentials.IntegrationId, parsed.ConversationId!.Value, cancellationToken);

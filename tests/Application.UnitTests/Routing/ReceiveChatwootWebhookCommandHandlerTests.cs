@@ -1,0 +1,88 @@
+using System.Text;
+using Moq;
+using NUnit.Framework;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Security;
+using RyzeApi.Application.Routing.Commands;
+using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
+using RyzeApi.Application.Routing.Model;
+using RyzeApi.Application.UnitTests.Support;
+
+namespace RyzeApi.Application.UnitTests.Routing;
+
+[TestFixture]
+public sealed class ReceiveChatwootWebhookCommandHandlerTests
+{
+    private const string Secret = "webhook-secret";
+    private const string Body = """
+        {"id":501,"content":"Posso ajudar?","message_type":"outgoing","private":false,"source_id":null,
+         "conversation":{"id":77},"sender":{"id":1,"name":"Ana","type":"user"},"event":"message_created"}
+        """;
+
+    private readonly Mock<IRoutingIntegrations> _integrations = new();
+    private readonly Mock<IRoutingRepository> _routing = new();
+    private readonly Mock<IOutbox> _outbox = new();
+    private readonly Mock<IOutboxSignal> _signal = new();
+    private readonly Mock<ITokenProtector> _protector = new();
+
+    [SetUp]
+    public void SetUp()
+    {
+        _integrations.Setup(i => i.FindWebhookCredentialsAsync(TestData.IntegrationId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WebhookCredentials(TestData.IntegrationId, Guid.NewGuid(), SecretTokens.Hash(Secret), null));
+        _routing.Setup(r => r.FindChatByConversationAsync(TestData.IntegrationId, 77, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RoutedChat(TestData.IntegrationId, "5511999999999", 9, "src-9", 77, "open"));
+        _outbox.Setup(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+    }
+
+    [Test]
+    public async Task Handle_NewAgentMessage_IsRecordedForTheChatOfItsConversation()
+    {
+        // Act
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Outcome, Is.EqualTo(IngressResult.Accepted));
+        _outbox.Verify(o => o.EnqueueAsync(
+            It.Is<NewOutboxItem>(i => i.Kind == OutboxKind.AgentReply && i.ChatKey == "out:5511999999999" && i.DedupeKey == "cw:501"),
+            It.IsAny<CancellationToken>()), Times.Once);
+        _signal.Verify(s => s.Notify(), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_MessageAlreadySentToWhatsApp_IsADuplicateAndNotRecordedAgain()
+    {
+        // Arrange
+        _routing.Setup(r => r.FindChatwootMessageLinkAsync(TestData.IntegrationId, 501, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(MessageLink.ToWhatsApp);
+
+        // Act
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Outcome, Is.EqualTo(IngressResult.Duplicate));
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_MessageRyzeApiCreatedInChatwoot_IsIgnoredAsAnEcho()
+    {
+        // Arrange
+        _routing.Setup(r => r.FindChatwootMessageLinkAsync(TestData.IntegrationId, 501, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(MessageLink.ToChatwoot);
+
+        // Act
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Outcome, Is.EqualTo(IngressResult.Ignored));
+        Assert.That(result.Message, Is.EqualTo("event ignored: echo of a message RyzeApi created"));
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private static ReceiveChatwootWebhookCommand Command() =>
+        new(TestData.IntegrationId, Secret, null, null, Encoding.UTF8.GetBytes(Body));
+
+    private ReceiveChatwootWebhookCommandHandler Handler() =>
+        new(_integrations.Object, _routing.Object, _outbox.Object, _signal.Object, _protector.Object, new FixedTimeProvider(TestData.Now));
+}
