@@ -32,7 +32,8 @@ public static class DependencyInjection
         services.AddScoped<ChatwootLiveCheck>();
         services.AddOptions<Common.Options.ChatwootModuleOptions>();
         services.AddOptions<Common.Options.RyzeApiOptions>();
-        services.AddOptions<Common.Options.RoutingOptions>();
+        services.AddOptions<Common.Options.RoutingOptions>().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Common.Options.RoutingOptions>, Common.Options.RoutingOptionsValidator>();
         services.AddSingleton<Routing.Delivery.RetrySchedule>();
         services.AddSingleton<Routing.Delivery.WhatsAppToChatwoot>();
         services.AddSingleton<Routing.Delivery.AgentReplyToWhatsApp>();

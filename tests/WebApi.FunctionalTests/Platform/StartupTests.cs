@@ -18,4 +18,19 @@ public sealed class StartupTests
         Assert.That(exception, Is.InstanceOf<InvalidOperationException>());
         Assert.That(exception!.Message, Does.StartWith(expected));
     }
+
+    [TestCase("Routing:BatchSize", "0", "Routing__BatchSize must be at least 1")]
+    [TestCase("Routing:PollInterval", "00:00:00", "Routing__PollInterval must be at least 00:00:00.010")]
+    [TestCase("Routing:LeaseDuration", "00:00:00", "Routing__LeaseDuration must be at least 00:00:01")]
+    public void Start_WithRoutingSettingThatWouldSpin_StopsNamingTheSetting(string key, string value, string expected)
+    {
+        // Arrange
+        using var api = ApiFactory.Create(FunctionalSetup.Database.ConnectionString, new Dictionary<string, string?> { [key] = value });
+
+        // Act
+        var exception = Assert.Catch(() => api.CreateClient());
+
+        // Assert
+        Assert.That(exception!.Message, Does.Contain(expected));
+    }
 }

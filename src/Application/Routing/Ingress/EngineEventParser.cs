@@ -79,7 +79,7 @@ public static class EngineEventParser
             : WhatsAppMessage.KindText;
         if (kind == WhatsAppMessage.KindText && string.IsNullOrEmpty(text))
         {
-            return new EngineEvent(name, null, null, $"a {type} message without text or media is not routed");
+            return new EngineEvent(name, null, null, $"a message of type {type} without text or media is not routed");
         }
 
         var source = Json.FirstText("source", message, data);
