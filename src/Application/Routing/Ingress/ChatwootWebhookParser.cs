@@ -13,23 +13,9 @@ public static class ChatwootWebhookParser
 
     public static ChatwootWebhookEvent Parse(string body)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException exception)
-        {
-            throw new ValidationException([$"malformed JSON ({exception.Message})"]);
-        }
-
-        using (document)
+        using (var document = Json.ParseObject(body, "a Chatwoot webhook payload"))
         {
             JsonElement? root = document.RootElement;
-            if (root is not { ValueKind: JsonValueKind.Object })
-            {
-                throw new ValidationException(["the body must be a Chatwoot webhook payload (a JSON object)"]);
-            }
 
             var name = root.Text("event") ?? throw new ValidationException(["event is required"]);
             return name switch

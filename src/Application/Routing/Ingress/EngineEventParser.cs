@@ -13,23 +13,9 @@ public static class EngineEventParser
 
     public static EngineEvent Parse(string body, string? eventFromPath)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException exception)
-        {
-            throw new ValidationException([$"malformed JSON ({exception.Message})"]);
-        }
-
-        using (document)
+        using (var document = Json.ParseObject(body, "a RyzeAPI event envelope"))
         {
             JsonElement? root = document.RootElement;
-            if (root is not { ValueKind: JsonValueKind.Object })
-            {
-                throw new ValidationException(["the body must be a RyzeAPI event envelope (a JSON object)"]);
-            }
 
             var name = root.Text("event") ?? eventFromPath;
             if (string.IsNullOrWhiteSpace(name))

@@ -1,10 +1,33 @@
 using System.Text.Json;
+using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Application.Routing.Ingress;
 
 /// <summary>Liberal reads from a JSON tree: a missing or differently typed field is null, never an exception.</summary>
 internal static class Json
 {
+    /// <summary>Parses a request body that must be a JSON object; anything else is a 400 naming what was expected.</summary>
+    public static JsonDocument ParseObject(string body, string expected)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException exception)
+        {
+            throw new ValidationException([$"malformed JSON ({exception.Message})"]);
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new ValidationException([$"the body must be {expected} (a JSON object)"]);
+        }
+
+        return document;
+    }
+
     public static JsonElement? Get(this JsonElement? element, string name) =>
         element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
             ? value
