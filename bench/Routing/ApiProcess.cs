@@ -34,6 +34,14 @@ internal sealed class ApiProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        // Diagnostics for the API alone (e.g. BENCH_API_DOTNET_gcServer=0): BENCH_API_<name> is passed on as <name>.
+        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                     .Select(e => ((string)e.Key, (string?)e.Value ?? ""))
+                     .Where(e => e.Item1.StartsWith("BENCH_API_", StringComparison.Ordinal)))
+        {
+            start.Environment[key["BENCH_API_".Length..]] = value;
+        }
+
         start.Environment["ASPNETCORE_URLS"] = baseUrl;
         start.Environment["RyzeApi__PublicBaseUrl"] = baseUrl;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");

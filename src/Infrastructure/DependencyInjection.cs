@@ -23,7 +23,7 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings__Postgres is not set: RyzeApi keeps all state in PostgreSQL.");
         services.AddSingleton(new DatabaseSettings(connectionString));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseSettings.WithDefaults(connectionString)));
         services.AddSingleton<IAccountRepository, AccountRepository>();
         services.AddSingleton<ICredentialStore, CredentialStore>();
         services.AddSingleton<IInstanceRepository, InstanceRepository>();

@@ -1,4 +1,45 @@
+using System.Data.Common;
+using Npgsql;
+
 namespace RyzeApi.Infrastructure.Persistence;
 
 /// <summary>The PostgreSQL connection string (<c>ConnectionStrings__Postgres</c>).</summary>
-public sealed record DatabaseSettings(string ConnectionString);
+public sealed record DatabaseSettings(string ConnectionString)
+{
+    /// <summary>The connection string with RyzeApi's defaults for the settings it leaves unset; an operator's
+    /// own value always wins. Each was measured by <c>bench/routing/run</c> (docs/adr/0011).</summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=64</c>: the same few statements run for every message; unprepared, PostgreSQL
+    /// parses and plans each one every time. Set 0 behind a transaction-mode pooler that cannot keep them.</item>
+    /// <item><c>No Reset On Close=true</c>: RyzeApi keeps no session state (its advisory locks are
+    /// transaction-scoped), so the four reset statements Npgsql sends after every use of a pooled connection
+    /// are pure cost, several per message.</item>
+    /// <item><c>Maximum Pool Size=20</c>: past a few connections per PostgreSQL core, more only add context
+    /// switches and contention; callers wait for a free connection instead (Npgsql's default is 100).</item>
+    /// </list>
+    /// </remarks>
+    public static string WithDefaults(string connectionString)
+    {
+        // The operator's keys as written (the plain builder keeps them; Npgsql's knows them all).
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("MAXAUTOPREPARE"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!written.Contains("NORESETONCLOSE"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!written.Overlaps(["MAXIMUMPOOLSIZE", "MAXPOOLSIZE"]))
+        {
+            builder.MaxPoolSize = 20;
+        }
+
+        return builder.ConnectionString;
+    }
+}

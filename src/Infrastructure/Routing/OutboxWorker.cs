@@ -39,7 +39,7 @@ public sealed class OutboxWorker(
         var purged = await _outbox.PurgeDoneAsync(_options.DedupeWindow, cancellationToken);
         if (purged > 0)
         {
-            _logger.LogInformation("Purged {Count} delivered outbox rows older than {Window}", purged, _options.DedupeWindow);
+            _logger.LogInformation("Purged {Count} outbox rows and message links (delivered over {Window} ago, or of deleted integrations)", purged, _options.DedupeWindow);
         }
     }
 

@@ -10,12 +10,14 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
     private static readonly TimeSpan s_lease = TimeSpan.FromMinutes(1);
     private OutboxRepository _outbox = null!;
     private string _integrationId = null!;
+    private Guid _instanceId;
 
     [SetUp]
     public async Task CreateIntegration()
     {
         var account = await CreateAccountAsync("account-token-outbox-0001");
         var instance = await CreateInstanceAsync(account, "suporte", "instance-token-outbox-0001");
+        _instanceId = instance.Id;
         var integration = IntegrationSamples.New(instance.Id);
         await new ChatwootIntegrationRepository(DataSource, TimeProvider.System).ReplaceAsync(integration, null, CancellationToken.None);
         _integrationId = integration.Integration.Id;
@@ -255,6 +257,43 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
         // Assert
         Assert.That(purged, Is.EqualTo(1));
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM outbox"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task DeletingTheIntegration_DeletesItsOutboxRowsAndMessageLinks()
+    {
+        // Arrange: a pending row, a done one with its link (the tables have no foreign key: a trigger cascades)
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:1"), CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("in:chat-b", "wa:2"), CancellationToken.None);
+        var claimed = await _outbox.ClaimAsync("w1", 1, s_lease, CancellationToken.None);
+        await _outbox.CompleteAsync(claimed[0], new MessageLink(_integrationId, "wa:1", 7, 3, MessageLink.ToChatwoot), null, CancellationToken.None);
+
+        // Act
+        await new ChatwootIntegrationRepository(DataSource, TimeProvider.System).DeleteByInstanceAsync(_instanceId, CancellationToken.None);
+
+        // Assert
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM outbox"), Is.Zero);
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM message_links"), Is.Zero);
+    }
+
+    [Test]
+    public async Task PurgeDone_RemovesRowsAndLinksWrittenAfterTheirIntegrationWasDeleted()
+    {
+        // Arrange: what a request that read the integration just before its deletion writes afterwards
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:1"), CancellationToken.None);
+        await Database.ExecuteAsync(
+            "INSERT INTO outbox (integration_id, kind, chat_key, dedupe_key, payload) VALUES ('int_gone', 'whatsapp_message', 'in:x', 'wa:9', '{}')");
+        await Database.ExecuteAsync(
+            "INSERT INTO message_links (integration_id, whatsapp_id, chatwoot_message_id, chatwoot_conversation_id, direction) VALUES ('int_gone', 'wa:9', 1, 1, 'to_chatwoot')");
+
+        // Act
+        var purged = await _outbox.PurgeDoneAsync(TimeSpan.FromDays(7), CancellationToken.None);
+
+        // Assert
+        Assert.That(purged, Is.EqualTo(2));
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE integration_id = 'int_gone'"), Is.Zero);
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM message_links"), Is.Zero);
+        Assert.That(await _outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(1), "live rows stay");
     }
 
     private NewOutboxItem Item(string chatKey, string dedupeKey) =>

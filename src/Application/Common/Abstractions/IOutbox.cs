@@ -31,7 +31,8 @@ public interface IOutbox
     /// <summary>Marks the item failed (kept for inspection) and enqueues <paramref name="followUp"/> with it.</summary>
     Task FailAsync(OutboxItem item, string error, NewOutboxItem? followUp, CancellationToken cancellationToken);
 
-    /// <summary>Deletes done items older than <paramref name="age"/> (they only serve as dedupe memory).</summary>
+    /// <summary>Deletes done items older than <paramref name="age"/> (they only serve as dedupe memory), and
+    /// items and message links whose integration is gone (written by a request that raced its deletion).</summary>
     Task<int> PurgeDoneAsync(TimeSpan age, CancellationToken cancellationToken);
 
     /// <summary>Pending items of an integration (for status and tests).</summary>

@@ -81,6 +81,15 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         UPDATE outbox SET status = 'failed', leased_until = NULL, last_error = @Error, updated_at = now() WHERE id = @Id
         """;
 
+    // Orphans: the per-message tables have no foreign key (migration 0003), so a row written just after its
+    // integration was deleted stays behind; it is never claimed, and goes here.
+    private const string PurgeSql = """
+        WITH old AS (DELETE FROM outbox WHERE status = 'done' AND updated_at < now() - @Age RETURNING 1),
+             orphans AS (DELETE FROM outbox o WHERE NOT EXISTS (SELECT 1 FROM chatwoot_integrations i WHERE i.id = o.integration_id) RETURNING 1),
+             orphan_links AS (DELETE FROM message_links l WHERE NOT EXISTS (SELECT 1 FROM chatwoot_integrations i WHERE i.id = l.integration_id) RETURNING 1)
+        SELECT (SELECT count(*) FROM old) + (SELECT count(*) FROM orphans) + (SELECT count(*) FROM orphan_links)
+        """;
+
     private const string CountPendingSql = "SELECT count(*) FROM outbox WHERE integration_id = @IntegrationId AND status = 'pending'";
 
     private readonly NpgsqlDataSource _dataSource = dataSource;
@@ -135,8 +144,7 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     public Task<int> PurgeDoneAsync(TimeSpan age, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM outbox WHERE status = 'done' AND updated_at < now() - @Age", new { Age = age }, cancellationToken: cancellationToken));
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(PurgeSql, new { Age = age }, cancellationToken: cancellationToken));
     });
 
     public Task<long> CountPendingAsync(string integrationId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
