@@ -11,9 +11,12 @@ public sealed class InstanceResolver(IInstanceRepository instances)
     private readonly IInstanceRepository _instances = instances;
 
     public async Task<InstanceRecord> ResolveAsync(
-        Caller caller, string name, string notFoundMessage, CancellationToken cancellationToken)
+        Caller caller, string name, string notFoundMessage, CancellationToken cancellationToken) =>
+        EnsureVisible(caller, await _instances.FindByNameAsync(name, cancellationToken), notFoundMessage);
+
+    /// <summary>The instance when the caller may address it; otherwise 404 (for a found instance read another way).</summary>
+    public static InstanceRecord EnsureVisible(Caller caller, InstanceRecord? instance, string notFoundMessage)
     {
-        var instance = await _instances.FindByNameAsync(name, cancellationToken);
         if (instance is null
             || instance.AccountId != caller.AccountId
             || (caller.InstanceId is { } own && own != instance.Id))

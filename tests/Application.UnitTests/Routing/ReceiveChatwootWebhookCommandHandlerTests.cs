@@ -2,6 +2,7 @@ using System.Text;
 using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Routing.Commands;
 using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
@@ -25,13 +26,13 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     private readonly Mock<IOutboxSignal> _signal = new();
     private readonly Mock<ITokenProtector> _protector = new();
 
+    private static readonly WebhookCredentials s_credentials = new(TestData.IntegrationId, Guid.NewGuid(), SecretTokens.Hash(Secret), null);
+    private static readonly RoutedChat s_chat = new(TestData.IntegrationId, "5511999999999", 9, "src-9", 77, "open");
+
     [SetUp]
     public void SetUp()
     {
-        _integrations.Setup(i => i.FindWebhookCredentialsAsync(TestData.IntegrationId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new WebhookCredentials(TestData.IntegrationId, Guid.NewGuid(), SecretTokens.Hash(Secret), null));
-        _routing.Setup(r => r.FindChatByConversationAsync(TestData.IntegrationId, 77, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RoutedChat(TestData.IntegrationId, "5511999999999", 9, "src-9", 77, "open"));
+        Lookup(linkDirection: null);
         _outbox.Setup(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
     }
 
@@ -53,8 +54,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     public async Task Handle_MessageAlreadySentToWhatsApp_IsADuplicateAndNotRecordedAgain()
     {
         // Arrange
-        _routing.Setup(r => r.FindChatwootMessageLinkAsync(TestData.IntegrationId, 501, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(MessageLink.ToWhatsApp);
+        Lookup(MessageLink.ToWhatsApp);
 
         // Act
         var result = await Handler().Handle(Command(), CancellationToken.None);
@@ -68,8 +68,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     public async Task Handle_MessageRyzeApiCreatedInChatwoot_IsIgnoredAsAnEcho()
     {
         // Arrange
-        _routing.Setup(r => r.FindChatwootMessageLinkAsync(TestData.IntegrationId, 501, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(MessageLink.ToChatwoot);
+        Lookup(MessageLink.ToChatwoot);
 
         // Act
         var result = await Handler().Handle(Command(), CancellationToken.None);
@@ -79,6 +78,49 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
         Assert.That(result.Message, Is.EqualTo("event ignored: echo of a message RyzeApi created"));
         _outbox.Verify(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Test]
+    public async Task Handle_ConversationRyzeApiDoesNotRoute_IsIgnored()
+    {
+        // Arrange
+        _integrations.Setup(i => i.FindWebhookAsync(TestData.IntegrationId, 501, 77, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WebhookLookup(s_credentials, null, null));
+
+        // Act
+        var result = await Handler().Handle(Command(), CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Outcome, Is.EqualTo(IngressResult.Ignored));
+        Assert.That(result.Message, Is.EqualTo("event ignored: conversation 77 is not one RyzeApi routes"));
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public void Handle_MalformedBodyWithTheWrongSecret_IsNotFoundBeforeItIsMalformed()
+    {
+        // Arrange
+        var command = new ReceiveChatwootWebhookCommand(TestData.IntegrationId, "wrong-secret", null, null, Encoding.UTF8.GetBytes("{not json"));
+
+        // Act + Assert: a caller without the secret learns nothing about what it sent
+        Assert.ThrowsAsync<NotFoundException>(async () => await Handler().Handle(command, CancellationToken.None));
+    }
+
+    [Test]
+    public void Handle_MalformedBodyWithTheRightSecret_IsReportedAsMalformed()
+    {
+        // Arrange
+        var command = new ReceiveChatwootWebhookCommand(TestData.IntegrationId, Secret, null, null, Encoding.UTF8.GetBytes("{not json"));
+        _integrations.Setup(i => i.FindWebhookAsync(TestData.IntegrationId, null, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WebhookLookup(s_credentials, null, null));
+
+        // Act + Assert
+        var exception = Assert.ThrowsAsync<ValidationException>(async () => await Handler().Handle(command, CancellationToken.None));
+        Assert.That(exception!.Failures.Single(), Does.StartWith("malformed JSON"));
+    }
+
+    private void Lookup(string? linkDirection) =>
+        _integrations.Setup(i => i.FindWebhookAsync(TestData.IntegrationId, 501, 77, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WebhookLookup(s_credentials, linkDirection, s_chat));
 
     private static ReceiveChatwootWebhookCommand Command() =>
         new(TestData.IntegrationId, Secret, null, null, Encoding.UTF8.GetBytes(Body));

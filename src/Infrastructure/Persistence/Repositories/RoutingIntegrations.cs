@@ -1,16 +1,33 @@
 using Dapper;
 using Npgsql;
 using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Routing.Model;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.Persistence.Repositories;
 
 internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutingIntegrations
 {
+    // The body's ids are not verified yet: they only choose which link and chat rows come back, and the
+    // handler uses them only after the secret and signature check out.
     private const string WebhookSql = """
-        SELECT id AS IntegrationId, instance_id AS InstanceId, webhook_secret_hash AS WebhookSecretHash,
-               inbox_secret_key_id AS InboxSecretKeyId, inbox_secret_ciphertext AS InboxSecretCiphertext
-        FROM chatwoot_integrations WHERE id = @Id
+        SELECT i.id AS IntegrationId, i.instance_id AS InstanceId, i.webhook_secret_hash AS WebhookSecretHash,
+               i.inbox_secret_key_id AS InboxSecretKeyId, i.inbox_secret_ciphertext AS InboxSecretCiphertext,
+               (SELECT l.direction FROM message_links l WHERE l.integration_id = i.id AND l.chatwoot_message_id = @MessageId
+                ORDER BY l.direction LIMIT 1) AS LinkDirection,
+               c.chat_jid IS NOT NULL AS HasChat, c.chat_jid AS ChatJid, c.contact_id AS ContactId, c.contact_source_id AS ContactSourceId,
+               c.conversation_id AS ConversationId, c.conversation_status AS ConversationStatus
+        FROM chatwoot_integrations i
+        LEFT JOIN chatwoot_conversations v ON v.integration_id = i.id AND v.conversation_id = @ConversationId
+        LEFT JOIN chatwoot_chats c ON c.integration_id = v.integration_id AND c.chat_jid = v.chat_jid
+        WHERE i.id = @Id
+        """;
+
+    private const string EngineEventSql = """
+        SELECT n.id AS InstanceId, n.account_id AS AccountId, n.name AS Name, n.created_at AS CreatedAt,
+               i.id AS IntegrationId, coalesce(i.ignore_groups, false) AS IgnoreGroups
+        FROM instances n LEFT JOIN chatwoot_integrations i ON i.instance_id = n.id
+        WHERE n.name = @Name
         """;
 
     private const string TargetSql = $"""
@@ -35,15 +52,35 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
 
     private readonly NpgsqlDataSource _dataSource = dataSource;
 
-    public Task<WebhookCredentials?> FindWebhookCredentialsAsync(string integrationId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    public Task<WebhookLookup?> FindWebhookAsync(string integrationId, long? chatwootMessageId, long? conversationId, CancellationToken cancellationToken) =>
+        Db.RunAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            var row = await connection.QuerySingleOrDefaultAsync<WebhookRow>(new CommandDefinition(
+                WebhookSql, new { Id = integrationId, MessageId = chatwootMessageId, ConversationId = conversationId }, cancellationToken: cancellationToken));
+            if (row is null)
+            {
+                return null;
+            }
+
+            var credentials = new WebhookCredentials(row.IntegrationId, row.InstanceId, row.WebhookSecretHash,
+                row.InboxSecretKeyId is null || row.InboxSecretCiphertext is null ? null : new ProtectedSecret(row.InboxSecretKeyId, row.InboxSecretCiphertext));
+            var chat = row.HasChat
+                ? new RoutedChat(row.IntegrationId, row.ChatJid!, row.ContactId!.Value, row.ContactSourceId!, row.ConversationId, row.ConversationStatus)
+                : null;
+            return new WebhookLookup(credentials, row.LinkDirection, chat);
+        });
+
+    public Task<EngineEventTarget?> FindEngineEventTargetAsync(string instanceName, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<WebhookRow>(
-            new CommandDefinition(WebhookSql, new { Id = integrationId }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<EngineEventRow>(
+            new CommandDefinition(EngineEventSql, new { Name = instanceName }, cancellationToken: cancellationToken));
         return row is null
             ? null
-            : new WebhookCredentials(row.IntegrationId, row.InstanceId, row.WebhookSecretHash,
-                row.InboxSecretKeyId is null || row.InboxSecretCiphertext is null ? null : new ProtectedSecret(row.InboxSecretKeyId, row.InboxSecretCiphertext));
+            : new EngineEventTarget(
+                new InstanceRecord(row.InstanceId, row.AccountId, row.Name, new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc))),
+                row.IntegrationId, row.IgnoreGroups);
     });
 
     public Task<DeliveryTarget?> FindDeliveryTargetAsync(string integrationId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
@@ -79,5 +116,34 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
         public string? InboxSecretKeyId { get; init; }
 
         public byte[]? InboxSecretCiphertext { get; init; }
+
+        public string? LinkDirection { get; init; }
+
+        public bool HasChat { get; init; }
+
+        public string? ChatJid { get; init; }
+
+        public long? ContactId { get; init; }
+
+        public string? ContactSourceId { get; init; }
+
+        public long? ConversationId { get; init; }
+
+        public string? ConversationStatus { get; init; }
+    }
+
+    private sealed class EngineEventRow
+    {
+        public Guid InstanceId { get; init; }
+
+        public Guid AccountId { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public DateTime CreatedAt { get; init; }
+
+        public string? IntegrationId { get; init; }
+
+        public bool IgnoreGroups { get; init; }
     }
 }

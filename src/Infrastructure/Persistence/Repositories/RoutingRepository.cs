@@ -14,13 +14,6 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
 
     private const string FindChatSql = $"SELECT {ChatColumns} FROM chatwoot_chats c WHERE c.integration_id = @IntegrationId AND c.chat_jid = @ChatJid";
 
-    private const string FindChatByConversationSql = $"""
-        SELECT {ChatColumns}
-        FROM chatwoot_conversations v
-        JOIN chatwoot_chats c ON c.integration_id = v.integration_id AND c.chat_jid = v.chat_jid
-        WHERE v.integration_id = @IntegrationId AND v.conversation_id = @ConversationId
-        """;
-
     private const string SaveChatSql = """
         INSERT INTO chatwoot_chats (integration_id, chat_jid, contact_id, contact_source_id, conversation_id, conversation_status)
         VALUES (@IntegrationId, @ChatJid, @ContactId, @ContactSourceId, @ConversationId, @ConversationStatus)
@@ -43,18 +36,10 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
         FROM message_links WHERE integration_id = @IntegrationId AND whatsapp_id = @WhatsAppId
         """;
 
-    private const string LinkDirectionSql = """
-        SELECT direction FROM message_links WHERE integration_id = @IntegrationId AND chatwoot_message_id = @ChatwootMessageId
-        ORDER BY direction LIMIT 1
-        """;
-
     private readonly NpgsqlDataSource _dataSource = dataSource;
 
     public Task<RoutedChat?> FindChatAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
         QueryAsync<RoutedChat>(FindChatSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
-
-    public Task<RoutedChat?> FindChatByConversationAsync(string integrationId, long conversationId, CancellationToken cancellationToken) =>
-        QueryAsync<RoutedChat>(FindChatByConversationSql, new { IntegrationId = integrationId, ConversationId = conversationId }, cancellationToken);
 
     public Task SaveChatAsync(RoutedChat chat, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
@@ -73,9 +58,6 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
 
     public Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
         QueryAsync<MessageLink>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
-
-    public Task<string?> FindChatwootMessageLinkAsync(string integrationId, long chatwootMessageId, CancellationToken cancellationToken) =>
-        QueryAsync<string>(LinkDirectionSql, new { IntegrationId = integrationId, ChatwootMessageId = chatwootMessageId }, cancellationToken);
 
     private Task<T?> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {

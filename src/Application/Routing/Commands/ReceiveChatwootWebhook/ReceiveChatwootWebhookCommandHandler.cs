@@ -28,13 +28,18 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
 
     public async ValueTask<IngressResult> Handle(ReceiveChatwootWebhookCommand command, CancellationToken cancellationToken)
     {
-        var credentials = await _integrations.FindWebhookCredentialsAsync(command.IntegrationId, cancellationToken);
-        if (credentials is null
-            || !CryptographicOperations.FixedTimeEquals(SecretTokens.Hash(command.Secret), credentials.WebhookSecretHash))
+        // Parsed before the call is verified, so one database round trip can bring the credentials together with
+        // the link and chat of the ids the body names; nothing from the body is used, nor its errors reported,
+        // until the secret and the signature check out.
+        var (parsed, malformed) = TryParse(command.Body);
+        var lookup = await _integrations.FindWebhookAsync(command.IntegrationId, parsed?.MessageId, parsed?.ConversationId, cancellationToken);
+        if (lookup is null
+            || !CryptographicOperations.FixedTimeEquals(SecretTokens.Hash(command.Secret), lookup.Credentials.WebhookSecretHash))
         {
             throw new NotFoundException(NotFoundMessage);
         }
 
+        var credentials = lookup.Credentials;
         if (credentials.InboxSecret is { } protectedSecret)
         {
             var secret = _protector.Unprotect(protectedSecret, ChatwootActivator.InboxSecretAssociatedData(credentials.IntegrationId));
@@ -44,7 +49,11 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
             }
         }
 
-        var parsed = ChatwootWebhookParser.Parse(Encoding.UTF8.GetString(command.Body));
+        if (parsed is null)
+        {
+            throw malformed!;
+        }
+
         if (parsed.IgnoredBecause is { } reason)
         {
             return IngressResult.NotRouted(reason);
@@ -57,7 +66,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
             return IngressResult.Recorded();
         }
 
-        switch (await _routing.FindChatwootMessageLinkAsync(credentials.IntegrationId, parsed.MessageId!.Value, cancellationToken))
+        switch (lookup.LinkDirection)
         {
             case MessageLink.ToChatwoot:
                 return IngressResult.NotRouted("echo of a message RyzeApi created");
@@ -66,13 +75,12 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
                 return IngressResult.AlreadyRecorded();
         }
 
-        var chat = await _routing.FindChatByConversationAsync(credentials.IntegrationId, parsed.ConversationId!.Value, cancellationToken);
-        if (chat is null)
+        if (lookup.Chat is not { } chat)
         {
             return IngressResult.NotRouted($"conversation {parsed.ConversationId} is not one RyzeApi routes");
         }
 
-        var reply = new AgentReply(parsed.MessageId.Value, parsed.ConversationId.Value, chat.ChatJid, parsed.Content, parsed.AgentName, parsed.Attachments);
+        var reply = new AgentReply(parsed.MessageId!.Value, parsed.ConversationId!.Value, chat.ChatJid, parsed.Content, parsed.AgentName, parsed.Attachments);
         var item = new NewOutboxItem(credentials.IntegrationId, OutboxKind.AgentReply, "out:" + chat.ChatJid, "cw:" + reply.ChatwootMessageId,
             JsonSerializer.Serialize(reply));
         if (!await _outbox.EnqueueAsync(item, cancellationToken))
@@ -82,5 +90,17 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
 
         _signal.Notify();
         return IngressResult.Recorded();
+    }
+
+    private static (ChatwootWebhookEvent? Parsed, ValidationException? Malformed) TryParse(byte[] body)
+    {
+        try
+        {
+            return (ChatwootWebhookParser.Parse(Encoding.UTF8.GetString(body)), null);
+        }
+        catch (ValidationException exception)
+        {
+            return (null, exception);
+        }
     }
 }
