@@ -116,8 +116,9 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
             await first.ExecuteNonQueryAsync();
         }
 
-        // Act
+        // Act: the chat's insert waits for the lock; another chat's, written meanwhile, goes in another batch
         var sameChat = _outbox.EnqueueAsync(Item("in:chat-a", "wa:2"), CancellationToken.None);
+        await WaitForAdvisoryLockWaiterAsync();
         var otherChat = await _outbox.EnqueueAsync(Item("in:chat-b", "wa:3"), CancellationToken.None);
         await Task.Delay(300);
         var waited = !sameChat.IsCompleted;
@@ -127,6 +128,22 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
         Assert.That(otherChat, Is.True, "other chats are not held up");
         Assert.That(waited, Is.True, "the chat's next row waits for the open insert to commit");
         Assert.That(await sameChat, Is.True);
+    }
+
+    [Test]
+    public async Task Enqueue_ManyAtOnce_EachIsRecordedOnceAndEachCallerLearnsWhetherItsWasNew()
+    {
+        // Arrange: 200 concurrent writes (they share round trips), every second one repeating an earlier key
+        var items = Enumerable.Range(0, 200).Select(i => Item($"in:chat-{i % 7}", $"wa:{i / 2}")).ToList();
+
+        // Act
+        var results = await Task.WhenAll(items.Select(item => _outbox.EnqueueAsync(item, CancellationToken.None)));
+
+        // Assert
+        Assert.That(results.Count(r => r), Is.EqualTo(100), "one new row per dedupe key");
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM outbox"), Is.EqualTo(100));
+        var perKey = items.Zip(results).GroupBy(p => p.First.DedupeKey).Select(g => g.Count(p => p.Second));
+        Assert.That(perKey, Is.All.EqualTo(1), "exactly one caller per key is told its event is new");
     }
 
     [Test]
@@ -300,4 +317,19 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
         new(_integrationId, OutboxKind.WhatsAppMessage, chatKey, dedupeKey, Payload(dedupeKey));
 
     private static string Payload(string id) => $"{{\"Id\": \"{id}\"}}";
+
+    private async Task WaitForAdvisoryLockWaiterAsync()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.Fail("no insert ever waited for the chat's lock");
+    }
 }

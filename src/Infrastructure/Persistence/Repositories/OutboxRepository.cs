@@ -17,6 +17,7 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     // see (and hand out) the later row while the earlier one is still invisible, and the earlier one goes to
     // another worker: the chat is split between workers, out of order, with a second contact or conversation.
     // The lock's two-key form (class 0x52797A65, "Ryze") is a key space apart from the claim's single bigint key.
+    // Its name is OutboxWriteBatcher.ChatLockName's: a batch takes the same locks up front, in key order.
     private const string EnqueueSql = """
         INSERT INTO outbox (integration_id, kind, chat_key, dedupe_key, payload)
         SELECT @IntegrationId, @Kind, @ChatKey, @DedupeKey, @Payload::jsonb
@@ -93,12 +94,13 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     private const string CountPendingSql = "SELECT count(*) FROM outbox WHERE integration_id = @IntegrationId AND status = 'pending'";
 
     private readonly NpgsqlDataSource _dataSource = dataSource;
+    private readonly OutboxWriteBatcher _writes = new(dataSource);
 
+    // Through the batcher: concurrent events share one round trip (group commit).
     public Task<bool> EnqueueAsync(NewOutboxItem item, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(EnqueueSql, item, cancellationToken: cancellationToken));
-        return id is not null;
+        var affected = await _writes.WriteAsync([Command(EnqueueSql, item)], [ChatLock(item)], cancellationToken);
+        return affected[0] == 1;
     });
 
     public Task<IReadOnlyList<OutboxItem>> ClaimAsync(string worker, int max, TimeSpan lease, CancellationToken cancellationToken) => Db.RunAsync(async () =>
@@ -154,28 +156,26 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
             new CommandDefinition(CountPendingSql, new { IntegrationId = integrationId }, cancellationToken: cancellationToken));
     });
 
-    // The outcome and what it produced (a link, follow-up work) in one transaction, sent as one batch:
-    // one round trip instead of four, which is most of a delivery's database cost.
+    // The outcome and what it produced (a link, follow-up work) in one transaction, sent as one batch together
+    // with whatever else this process is writing at that moment.
     private Task FinishAsync(string sql, object parameters, MessageLink? link, NewOutboxItem? followUp, CancellationToken cancellationToken) =>
         Db.RunAsync(async () =>
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var batch = connection.CreateBatch();
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-            batch.BatchCommands.Add(Command(sql, parameters));
+            List<NpgsqlBatchCommand> commands = [Command(sql, parameters)];
             if (link is not null)
             {
-                batch.BatchCommands.Add(Command(LinkSql, link));
+                commands.Add(Command(LinkSql, link));
             }
 
             if (followUp is not null)
             {
-                batch.BatchCommands.Add(Command(EnqueueSql, followUp));
+                commands.Add(Command(EnqueueSql, followUp));
             }
 
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await _writes.WriteAsync(commands, followUp is null ? [] : [ChatLock(followUp)], cancellationToken);
         });
+
+    private static string ChatLock(NewOutboxItem item) => OutboxWriteBatcher.ChatLockName(item.IntegrationId, item.ChatKey);
 
     /// <summary>Dapper-style named parameters (<c>@Name</c> from the object's properties) for a batch command.</summary>
     private static NpgsqlBatchCommand Command(string sql, object parameters)

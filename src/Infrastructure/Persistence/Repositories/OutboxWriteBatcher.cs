@@ -1,0 +1,112 @@
+using System.Threading.Channels;
+using Npgsql;
+
+namespace RyzeApi.Infrastructure.Persistence.Repositories;
+
+/// <summary>Group commit for the outbox's per-message writes. Writes that arrive while a batch is in flight
+/// go to PostgreSQL together, in one transaction and one round trip; a write that finds nothing in flight goes
+/// at once, alone, so nothing waits on purpose. Each caller still gets its own outcome, and only after the
+/// commit: an event is answered once it is durable, as before.</summary>
+/// <remarks>Rows of one chat must be numbered in the order they commit (see <see cref="OutboxRepository"/>),
+/// so every write names the chat locks it needs; a batch takes all of them first, in the order of the lock
+/// keys PostgreSQL computes, so two batches (here or in another process) never wait on each other in a cycle.
+/// A failure fails every write of the batch: they share one transaction, and what fails a batch (the
+/// database unreachable) would fail each of them alone too.</remarks>
+internal sealed class OutboxWriteBatcher
+{
+    // Bounds one statement batch; more waiting writes go in the next round trip.
+    private const int MaxWritesPerBatch = 64;
+
+    // Batches in flight at once: a batch waiting for a chat lock (another process inserting into that chat)
+    // must not hold up every other chat of this process.
+    private const int Flushers = 4;
+
+    private const string LockSql = """
+        SELECT pg_advisory_xact_lock(1383692901, chat_lock)
+        FROM (SELECT DISTINCT hashtext(name) AS chat_lock FROM unnest(@Names::text[]) AS name ORDER BY 1) AS ordered
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>();
+
+    public OutboxWriteBatcher(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        for (var i = 0; i < Flushers; i++)
+        {
+            _ = Task.Run(RunAsync);
+        }
+    }
+
+    /// <summary>The name of a chat's insert lock, as <c>hashtext</c> turns it into the lock key.</summary>
+    public static string ChatLockName(string integrationId, string chatKey) => integrationId + " " + chatKey;
+
+    /// <summary>Runs <paramref name="commands"/> in the next batch, holding <paramref name="chatLocks"/>;
+    /// returns each command's affected row count once the batch committed.</summary>
+    public async Task<int[]> WriteAsync(IReadOnlyList<NpgsqlBatchCommand> commands, IReadOnlyList<string> chatLocks, CancellationToken cancellationToken)
+    {
+        var write = new Write(commands, chatLocks);
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new InvalidOperationException("the outbox writer has stopped");
+        }
+
+        // A caller that gives up does not take its write back: it may already be on its way.
+        await write.Done.Task.WaitAsync(cancellationToken);
+        return [.. commands.Select(c => c.RecordsAffected)];
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Write>(MaxWritesPerBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxWritesPerBatch && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            try
+            {
+                await FlushAsync(batch);
+                batch.ForEach(w => w.Done.TrySetResult());
+            }
+            catch (Exception exception)
+            {
+                batch.ForEach(w => w.Done.TrySetException(exception));
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task FlushAsync(List<Write> writes)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var batch = connection.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        var chatLocks = writes.SelectMany(w => w.ChatLocks).ToArray();
+        if (chatLocks.Length > 0)
+        {
+            var locks = new NpgsqlBatchCommand(LockSql);
+            locks.Parameters.AddWithValue("Names", chatLocks);
+            batch.BatchCommands.Add(locks);
+        }
+
+        foreach (var write in writes)
+        {
+            foreach (var command in write.Commands)
+            {
+                batch.BatchCommands.Add(command);
+            }
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    private sealed record Write(IReadOnlyList<NpgsqlBatchCommand> Commands, IReadOnlyList<string> ChatLocks)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
