@@ -103,16 +103,33 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         return affected[0] == 1;
     });
 
+    // One round trip: the claim lock is held only while PostgreSQL runs the claim, never across the network.
+    // The lock is its own statement so that the claim's snapshot is taken after it, and sees the leases of the
+    // claim before.
     public Task<IReadOnlyList<OutboxItem>> ClaimAsync(string worker, int max, TimeSpan lease, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_xact_lock(@Key)", new { Key = ClaimLockKey }, transaction, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<OutboxItem>(new CommandDefinition(
-            ClaimSql, new { Worker = worker, Max = max, Lease = lease }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return (IReadOnlyList<OutboxItem>)rows.AsList();
+        await using var batch = connection.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        batch.BatchCommands.Add(Command("SELECT pg_advisory_xact_lock(@Key)::text AS locked", new { Key = ClaimLockKey }));
+        batch.BatchCommands.Add(Command(ClaimSql, new { Worker = worker, Max = max, Lease = lease }));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var items = new List<OutboxItem>();
+        do
+        {
+            if (reader.FieldCount > 1)
+            {
+                var parse = reader.GetRowParser<OutboxItem>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    items.Add(parse(reader));
+                }
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+
+        return (IReadOnlyList<OutboxItem>)items;
     });
 
     public Task CompleteAsync(OutboxItem item, MessageLink? link, NewOutboxItem? followUp, CancellationToken cancellationToken) =>
