@@ -38,7 +38,7 @@ public sealed class AgentReplyToWhatsApp(IEngineClient engine)
         {
             var failed = new MessageStatusChange(string.Empty, "failed", exception.Message, reply.ChatwootMessageId, reply.ConversationId);
             return new DeliveryOutcome.Permanent(
-                $"the engine refused the message: {exception.Message}", StatusItem(context, reply, failed));
+                $"the engine refused the message: {exception.Message}", StatusItem(context, reply, failed, "status:cw" + reply.ChatwootMessageId));
         }
 
         if (string.IsNullOrEmpty(firstId))
@@ -48,7 +48,9 @@ public sealed class AgentReplyToWhatsApp(IEngineClient engine)
 
         var link = new MessageLink(context.Integration.Id, firstId, reply.ChatwootMessageId, reply.ConversationId, MessageLink.ToWhatsApp);
         var sent = new MessageStatusChange(firstId, "sent", null, reply.ChatwootMessageId, reply.ConversationId);
-        return new DeliveryOutcome.Delivered(link, StatusItem(context, reply, sent));
+        // In the lane of the engine's own reports for this WhatsApp id, recorded with the link: a "delivered" or
+        // "read" that arrives later queues behind this "sent" instead of racing it and being overwritten.
+        return new DeliveryOutcome.Delivered(link, StatusItem(context, reply, sent, "status:" + firstId));
     }
 
     private static string? Text(DeliveryContext context, AgentReply reply)
@@ -63,7 +65,7 @@ public sealed class AgentReplyToWhatsApp(IEngineClient engine)
             : reply.Content;
     }
 
-    private static NewOutboxItem StatusItem(DeliveryContext context, AgentReply reply, MessageStatusChange change) =>
-        new(context.Integration.Id, OutboxKind.MessageStatus, "status:cw" + reply.ChatwootMessageId,
+    private static NewOutboxItem StatusItem(DeliveryContext context, AgentReply reply, MessageStatusChange change, string chatKey) =>
+        new(context.Integration.Id, OutboxKind.MessageStatus, chatKey,
             $"st:cw{reply.ChatwootMessageId}:{change.ChatwootStatus}", JsonSerializer.Serialize(change));
 }
