@@ -94,6 +94,21 @@ async Task<TimeSpan> WaitForMessagesAsync(int total)
 
 int ApiCalls() => chatwoot.Requests.Count(r => r.Path.StartsWith("/api/v1/", StringComparison.Ordinal));
 
+// Each agent reply ends with its "sent" tick PATCHed onto the Chatwoot message: a phase is over only then.
+async Task WaitForTicksAsync(int total)
+{
+    var clock = Stopwatch.StartNew();
+    while (chatwoot.Requests.Count(r => r.Method == "PATCH" && r.Path.Contains("/messages/", StringComparison.Ordinal)) < total)
+    {
+        if (clock.Elapsed > TimeSpan.FromMinutes(5))
+        {
+            throw new TimeoutException("the sent ticks did not all reach Chatwoot");
+        }
+
+        await Task.Delay(50);
+    }
+}
+
 if (Environment.GetEnvironmentVariable("BENCH_INGRESS_PROBE") == "1")
 {
     // Diagnostic: single endpoints flat out, each run once to warm up (JIT) and once measured,
@@ -170,6 +185,7 @@ await WaitForMessagesAsync(routed += WarmUpCount);
 await Pacer.RunFlatOutAsync(WarmUpCount, 32, PostReplyAsync);
 var replies = WarmUpCount;
 await engine.WaitForSendsAsync(replies, TimeSpan.FromMinutes(5));
+await WaitForTicksAsync(replies);
 
 // CPU seconds used so far by the API, PostgreSQL (all its processes) and this process (fakes and load).
 static double CpuSeconds(int pid)
@@ -218,6 +234,7 @@ const int WebhookCount = 5000;
 var webhookCpuBefore = CpuNow();
 var webhookLatency = await Pacer.RunAsync(WebhookCount, 500, i => PostReplyAsync(replies + i));
 await engine.WaitForSendsAsync(replies += WebhookCount, TimeSpan.FromMinutes(5));
+await WaitForTicksAsync(replies);
 var webhookCpuAfter = CpuNow();
 var cpuPerReply = (Api: (webhookCpuAfter.Api - webhookCpuBefore.Api) * 1000 / WebhookCount, Postgres: (webhookCpuAfter.Postgres - webhookCpuBefore.Postgres) * 1000 / WebhookCount,
     Bench: (webhookCpuAfter.Bench - webhookCpuBefore.Bench) * 1000 / WebhookCount);
@@ -251,7 +268,7 @@ report.AppendLine().AppendLine("Workload:").AppendLine();
 report.AppendLine($"- Warm-up, not measured: {Chats} WhatsApp chats get their contact and conversation, then {WarmUpCount} messages and {WarmUpCount} agent replies go through, so the runs below see a process past its start-up JIT and every chat known (steady state).");
 report.AppendLine($"- Throughput: {ThroughputCount} `message.exchange` events posted by 64 concurrent clients; measured from the first post to the last message created in Chatwoot ({F(throughputSeconds, "0.00")} s; the posts alone took {F(postingSeconds, "0.00")} s). CPU per message: API {F(cpuPerMessage.Api, "0.00")} ms, PostgreSQL {F(cpuPerMessage.Postgres, "0.00")} ms, fakes and load generator {F(cpuPerMessage.Bench, "0.00")} ms.");
 report.AppendLine($"- Latency: {LatencyCount} events paced at 200/s; accept = the API's 202, Chatwoot = the fake's creation time of the message.");
-report.AppendLine($"- Webhook ingress: {WebhookCount} agent replies paced at 500/s, each created in the fake Chatwoot and posted as its signed `message_created` webhook; latency of the 200 answer (p50 {F(Stats.Percentile(webhookLatency, 50))} ms). Each reply then goes to the engine and its `sent` tick back to Chatwoot, on the same 2 cores. CPU per reply: API {F(cpuPerReply.Api, "0.00")} ms, PostgreSQL {F(cpuPerReply.Postgres, "0.00")} ms, fakes and load generator {F(cpuPerReply.Bench, "0.00")} ms.");
+report.AppendLine($"- Webhook ingress: {WebhookCount} agent replies paced at 500/s, each created in the fake Chatwoot and posted as its signed `message_created` webhook; latency of the 200 answer (p50 {F(Stats.Percentile(webhookLatency, 50))} ms). Each reply then goes to the engine and its `sent` tick back to Chatwoot, on the same 2 cores; CPU per reply, measured until the last tick: API {F(cpuPerReply.Api, "0.00")} ms, PostgreSQL {F(cpuPerReply.Postgres, "0.00")} ms, fakes and load generator {F(cpuPerReply.Bench, "0.00")} ms.");
 report.AppendLine(chatwoot.AutomaticWebhooks
     ? "- The fake Chatwoot also posts its own `message_created` webhook for every message created, as real Chatwoot does; the API receives and ignores them during the runs."
     : "- The fake Chatwoot's own echo webhooks (which the API ignores) are off, so the fake, the API, PostgreSQL and the load generator share the 2 cores only for the measured work; the webhook ingress row measures that endpoint on its own.");

@@ -168,6 +168,25 @@ public sealed class OutboxDispatcherTests
     }
 
     [Test]
+    public async Task Dispatch_ChatReadWithTheClaim_IsUsedForTheLanesFirstItemAndReadAgainForTheNext()
+    {
+        // Arrange: the claim brought the chat; the database knows it too (as the first item left it)
+        var known = new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open");
+        _routing.Setup(r => r.FindChatAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>())).ReturnsAsync(known);
+        _chatwoot.Setup(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), 77, It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(900L);
+        var first = Inbound(1, attempts: 1) with { Chat = known };
+        var second = Inbound(2, attempts: 1) with { Chat = known };
+
+        // Act
+        await Dispatcher().DispatchAsync([first, second], CancellationToken.None);
+
+        // Assert: one read, for the second item, whose chat the first could have changed
+        _routing.Verify(r => r.FindChatAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        _chatwoot.Verify(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), 77, It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Test]
     public async Task Dispatch_LeaseLostWhileDelivering_LeavesTheRestOfTheChatUntouched()
     {
         // Arrange: a lease of 90 ms renewed every 30 ms, a send of 300 ms, and a database that says the leases are gone.

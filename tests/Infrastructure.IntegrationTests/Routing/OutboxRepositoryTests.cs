@@ -54,6 +54,23 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
     }
 
     [Test]
+    public async Task Claim_WhatsAppMessageOfAKnownChat_ComesWithTheChat()
+    {
+        // Arrange
+        var chat = new RoutedChat(_integrationId, "chat-a", 31, "src-31", 77, "open");
+        await new RoutingRepository(DataSource).SaveChatAsync(chat, CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:1"), CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("in:chat-new", "wa:2"), CancellationToken.None);
+        await _outbox.EnqueueAsync(new NewOutboxItem(_integrationId, OutboxKind.AgentReply, "out:chat-a", "cw:3", Payload("cw:3")), CancellationToken.None);
+
+        // Act
+        var claimed = await _outbox.ClaimAsync("w1", 10, s_lease, CancellationToken.None);
+
+        // Assert: only an inbound row of a chat RyzeApi knows carries it
+        Assert.That(claimed.Select(i => i.Chat), Is.EqualTo(new RoutedChat?[] { chat, null, null }));
+    }
+
+    [Test]
     public async Task Claim_WhileAnEarlierItemOfTheChatIsLeased_SkipsTheWholeChat()
     {
         // Arrange

@@ -107,7 +107,8 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            var outcome = await AttemptAsync(context, item, cancellationToken);
+            // What the claim read of the chat holds for the lane's first item only: later ones follow what it did.
+            var outcome = await AttemptAsync(context, index == 0 ? item : item with { Chat = null }, cancellationToken);
             var givenUp = item.Attempts >= MaxAttemptsFor(item) ? $"delivery given up after {item.Attempts} attempts: {Describe(outcome)}" : null;
             health.Record(outcome, outcome is DeliveryOutcome.Transient or DeliveryOutcome.Wait ? givenUp : null);
             var keepGoing = await RecordAsync(item, outcome, givenUp);
@@ -131,7 +132,7 @@ public sealed class OutboxDispatcher(
             return item.Kind switch
             {
                 OutboxKind.WhatsAppMessage => await _toChatwoot.DeliverAsync(
-                    context, Read<WhatsAppMessage>(item), mayHaveLanded: item.Attempts > 1, cancellationToken),
+                    context, Read<WhatsAppMessage>(item), mayHaveLanded: item.Attempts > 1, item.Chat, cancellationToken),
                 OutboxKind.AgentReply => await _toWhatsApp.DeliverAsync(context, Read<AgentReply>(item), cancellationToken),
                 OutboxKind.MessageStatus => await _statuses.DeliverAsync(context, Read<MessageStatusChange>(item), item.Attempts, cancellationToken),
                 _ => new DeliveryOutcome.Permanent($"unknown kind of work {item.Kind}", null),

@@ -15,8 +15,9 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
     private readonly IMediaFetcher _media = media;
 
     /// <param name="mayHaveLanded">An earlier attempt may have created the message before failing.</param>
+    /// <param name="knownChat">The chat as just read with the claim, when it was known; null to read it here.</param>
     public async Task<DeliveryOutcome> DeliverAsync(
-        DeliveryContext context, WhatsAppMessage message, bool mayHaveLanded, CancellationToken cancellationToken)
+        DeliveryContext context, WhatsAppMessage message, bool mayHaveLanded, RoutedChat? knownChat, CancellationToken cancellationToken)
     {
         var integrationId = context.Integration.Id;
         if (message.FromMe && await _routing.FindLinkAsync(integrationId, message.Id, cancellationToken) is not null)
@@ -24,7 +25,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             return new DeliveryOutcome.Skipped("echo of a message RyzeApi sent for an agent");
         }
 
-        var chat = await FindOrCreateChatAsync(context, message, cancellationToken);
+        var chat = knownChat ?? await FindOrCreateChatAsync(context, message, cancellationToken);
         var conversationId = await ConversationAsync(context, chat, cancellationToken);
         var sourceId = ChatwootWebhookParser.OwnSourcePrefix + message.Id + KindSuffix(message);
         if (mayHaveLanded && await _chatwoot.FindMessageBySourceIdAsync(context.Chatwoot, conversationId, sourceId, cancellationToken) is { } landed)

@@ -40,13 +40,22 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
                     AND (e.leased_until >= now() OR (e.id < o.id AND e.next_attempt_at > now())))
             ORDER BY o.id
             LIMIT @Max
-            FOR UPDATE OF o SKIP LOCKED)
-        UPDATE outbox o
-        SET leased_until = now() + @Lease, leased_by = @Worker, attempts = o.attempts + 1, updated_at = now()
-        FROM candidates c
-        WHERE o.id = c.id
-        RETURNING o.id AS Id, o.integration_id AS IntegrationId, o.kind AS Kind, o.chat_key AS ChatKey,
-                  o.payload::text AS Payload, o.attempts AS Attempts
+            FOR UPDATE OF o SKIP LOCKED),
+        claimed AS (
+            UPDATE outbox o
+            SET leased_until = now() + @Lease, leased_by = @Worker, attempts = o.attempts + 1, updated_at = now()
+            FROM candidates c
+            WHERE o.id = c.id
+            RETURNING o.id, o.integration_id, o.kind, o.chat_key, o.payload, o.attempts)
+        -- A WhatsApp chat's row comes with what RyzeApi knows of the chat, saving its delivery a read.
+        SELECT w.id AS Id, w.integration_id AS IntegrationId, w.kind AS Kind, w.chat_key AS ChatKey,
+               w.payload::text AS Payload, w.attempts AS Attempts,
+               ch.chat_jid AS ChatJid, ch.contact_id AS ContactId, ch.contact_source_id AS ContactSourceId,
+               ch.conversation_id AS ConversationId, ch.conversation_status AS ConversationStatus
+        FROM claimed w
+        LEFT JOIN chatwoot_chats ch
+               ON w.chat_key LIKE 'in:%' AND ch.integration_id = w.integration_id AND ch.chat_jid = substr(w.chat_key, 4)
+        ORDER BY w.id
         """;
 
     private const string CompleteSql = """
@@ -120,10 +129,10 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         {
             if (reader.FieldCount > 1)
             {
-                var parse = reader.GetRowParser<OutboxItem>();
+                var parse = reader.GetRowParser<ClaimedRow>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    items.Add(parse(reader));
+                    items.Add(parse(reader).ToItem());
                 }
             }
         }
@@ -214,4 +223,32 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     });
+
+    private sealed class ClaimedRow
+    {
+        public long Id { get; init; }
+
+        public string IntegrationId { get; init; } = string.Empty;
+
+        public string Kind { get; init; } = string.Empty;
+
+        public string ChatKey { get; init; } = string.Empty;
+
+        public string Payload { get; init; } = string.Empty;
+
+        public int Attempts { get; init; }
+
+        public string? ChatJid { get; init; }
+
+        public long? ContactId { get; init; }
+
+        public string? ContactSourceId { get; init; }
+
+        public long? ConversationId { get; init; }
+
+        public string? ConversationStatus { get; init; }
+
+        public OutboxItem ToItem() => new(Id, IntegrationId, Kind, ChatKey, Payload, Attempts,
+            ChatJid is null ? null : new RoutedChat(IntegrationId, ChatJid, ContactId!.Value, ContactSourceId!, ConversationId, ConversationStatus));
+    }
 }
