@@ -271,7 +271,7 @@ report.AppendLine($"- Latency: {LatencyCount} events paced at 200/s; accept = th
 report.AppendLine($"- Webhook ingress: {WebhookCount} agent replies paced at 500/s, each created in the fake Chatwoot and posted as its signed `message_created` webhook; latency of the 200 answer (p50 {F(Stats.Percentile(webhookLatency, 50))} ms). Each reply then goes to the engine and its `sent` tick back to Chatwoot, on the same 2 cores; CPU per reply, measured until the last tick: API {F(cpuPerReply.Api, "0.00")} ms, PostgreSQL {F(cpuPerReply.Postgres, "0.00")} ms, fakes and load generator {F(cpuPerReply.Bench, "0.00")} ms.");
 report.AppendLine(chatwoot.AutomaticWebhooks
     ? "- The fake Chatwoot also posts its own `message_created` webhook for every message created, as real Chatwoot does; the API receives and ignores them during the runs."
-    : "- The fake Chatwoot's own echo webhooks (which the API ignores) are off, so the fake, the API, PostgreSQL and the load generator share the 2 cores only for the measured work; the webhook ingress row measures that endpoint on its own.");
+    : "- The fake Chatwoot's own echo webhooks (which the API ignores) are off, so the fake, the API, PostgreSQL and the load generator share the 2 cores only for the measured work.");
 File.WriteAllText(output, report.ToString());
 Console.WriteLine(report);
 return 0;
