@@ -187,6 +187,23 @@ public sealed class OutboxDispatcherTests
     }
 
     [Test]
+    public async Task Dispatch_ChatReadWithTheClaimLongAgo_IsReadAgain()
+    {
+        // Arrange: the lane's turn comes after the claimed chat is no longer fresh (an agent may have resolved it)
+        var claimed = new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open");
+        _routing.Setup(r => r.FindChatAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(claimed with { ConversationId = 78 });
+        _chatwoot.Setup(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), 78, It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(900L);
+
+        // Act
+        await Dispatcher(new SlowClock()).DispatchAsync([Inbound(1, attempts: 1) with { Chat = claimed }], CancellationToken.None);
+
+        // Assert: the chat as it is now decides the conversation
+        _chatwoot.Verify(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), 78, It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
     public async Task Dispatch_LeaseLostWhileDelivering_LeavesTheRestOfTheChatUntouched()
     {
         // Arrange: a lease of 90 ms renewed every 30 ms, a send of 300 ms, and a database that says the leases are gone.
@@ -253,7 +270,7 @@ public sealed class OutboxDispatcherTests
         JsonSerializer.Serialize(new WhatsAppMessage($"M{id}", "5511999999999", "João", false, "5511999999999", "João", false, WhatsAppMessage.KindText, "Olá", null, null)),
         attempts);
 
-    private OutboxDispatcher Dispatcher()
+    private OutboxDispatcher Dispatcher(TimeProvider? time = null)
     {
         var options = Options.Create(_options);
         return new OutboxDispatcher(
@@ -261,6 +278,16 @@ public sealed class OutboxDispatcherTests
             new WhatsAppToChatwoot(_chatwoot.Object, _routing.Object, Mock.Of<IMediaFetcher>()),
             new AgentReplyToWhatsApp(_engine.Object),
             new StatusToChatwoot(_chatwoot.Object, _routing.Object),
-            new RetrySchedule(options), options, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+            new RetrySchedule(options), options, time ?? TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+    }
+
+    /// <summary>A clock whose every reading is two seconds after the one before.</summary>
+    private sealed class SlowClock : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks += 2 * TimeSpan.TicksPerSecond;
     }
 }

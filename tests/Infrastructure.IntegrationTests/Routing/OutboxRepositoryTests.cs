@@ -1,4 +1,5 @@
 using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Infrastructure.IntegrationTests.Support;
 using RyzeApi.Infrastructure.Persistence.Repositories;
@@ -145,6 +146,23 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
         Assert.That(otherChat, Is.True, "other chats are not held up");
         Assert.That(waited, Is.True, "the chat's next row waits for the open insert to commit");
         Assert.That(await sameChat, Is.True);
+    }
+
+    [Test]
+    public async Task Enqueue_OneWriteThatPostgreSqlRejects_FailsAloneAndTheOthersOfItsBatchAreRecorded()
+    {
+        // Arrange: jsonb refuses \u0000; 50 good writes are sent at the same moment, so they share batches with it
+        var bad = new NewOutboxItem(_integrationId, OutboxKind.WhatsAppMessage, "in:chat-x", "wa:bad", "{\"Text\": \"\\u0000\"}");
+        var good = Enumerable.Range(0, 50).Select(i => Item($"in:chat-{i % 5}", $"wa:{i}")).ToList();
+
+        // Act
+        var badWrite = _outbox.EnqueueAsync(bad, CancellationToken.None);
+        var goodWrites = good.Select(item => _outbox.EnqueueAsync(item, CancellationToken.None)).ToList();
+
+        // Assert
+        Assert.ThrowsAsync<DatabaseUnavailableException>(async () => await badWrite);
+        Assert.That(await Task.WhenAll(goodWrites), Is.All.True);
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM outbox"), Is.EqualTo(50));
     }
 
     [Test]

@@ -34,17 +34,22 @@ public sealed class OutboxDispatcher(
     private readonly TimeProvider _timeProvider = timeProvider;
     private readonly ILogger _logger = logger;
 
+    /// <summary>How long the chat read with a claim is used instead of reading it again.</summary>
+    private static readonly TimeSpan s_claimedChatFreshFor = TimeSpan.FromSeconds(1);
+
     /// <param name="items">Just claimed, with a lease of <see cref="RoutingOptions.LeaseDuration"/>.</param>
     public async Task DispatchAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
+        var claimed = _timeProvider.GetTimestamp();
         await using var leases = new LeaseKeeper(_outbox, items, _options.LeaseDuration, _timeProvider, _logger);
         foreach (var group in items.GroupBy(i => i.IntegrationId))
         {
-            await DispatchIntegrationAsync(group.Key, [.. group], leases, cancellationToken);
+            await DispatchIntegrationAsync(group.Key, [.. group], leases, claimed, cancellationToken);
         }
     }
 
-    private async Task DispatchIntegrationAsync(string integrationId, List<OutboxItem> items, LeaseKeeper leases, CancellationToken cancellationToken)
+    private async Task DispatchIntegrationAsync(
+        string integrationId, List<OutboxItem> items, LeaseKeeper leases, long claimed, CancellationToken cancellationToken)
     {
         var target = await _integrations.FindDeliveryTargetAsync(integrationId, cancellationToken);
         if (target is null)
@@ -78,12 +83,12 @@ public sealed class OutboxDispatcher(
         await Parallel.ForEachAsync(
             lanes,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = CancellationToken.None },
-            async (lane, _) => await DeliverLaneAsync(context, lane, health, leases, cancellationToken));
+            async (lane, _) => await DeliverLaneAsync(context, lane, health, leases, claimed, cancellationToken));
         await SaveHealthAsync(integrationId, health);
     }
 
     private async Task DeliverLaneAsync(
-        DeliveryContext context, List<OutboxItem> lane, IntegrationHealth health, LeaseKeeper leases, CancellationToken cancellationToken)
+        DeliveryContext context, List<OutboxItem> lane, IntegrationHealth health, LeaseKeeper leases, long claimed, CancellationToken cancellationToken)
     {
         for (var index = 0; index < lane.Count; index++)
         {
@@ -107,8 +112,10 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            // What the claim read of the chat holds for the lane's first item only: later ones follow what it did.
-            var outcome = await AttemptAsync(context, index == 0 ? item : item with { Chat = null }, cancellationToken);
+            // What the claim read of the chat holds for the lane's first item only (later ones follow what it did),
+            // and only while fresh: a lane that waited its turn reads the chat again, in case an agent resolved it.
+            var useClaimedChat = index == 0 && _timeProvider.GetElapsedTime(claimed) < s_claimedChatFreshFor;
+            var outcome = await AttemptAsync(context, useClaimedChat ? item : item with { Chat = null }, cancellationToken);
             var givenUp = item.Attempts >= MaxAttemptsFor(item) ? $"delivery given up after {item.Attempts} attempts: {Describe(outcome)}" : null;
             health.Record(outcome, outcome is DeliveryOutcome.Transient or DeliveryOutcome.Wait ? givenUp : null);
             var keepGoing = await RecordAsync(item, outcome, givenUp);

@@ -26,5 +26,5 @@ CREATE TRIGGER chatwoot_integrations_delete_routing_rows
 -- Claims walk pending rows in id order and stop after a batch: without an index in that order PostgreSQL
 -- read every pending row and sorted them on each claim, so a backlog (an outage, a burst) made every claim
 -- slower. The due index served no query the planner chose.
-CREATE INDEX outbox_pending_id_idx ON outbox (id) WHERE status = 'pending';
-DROP INDEX outbox_due_idx;
+CREATE INDEX IF NOT EXISTS outbox_pending_id_idx ON outbox (id) WHERE status = 'pending';
+DROP INDEX IF EXISTS outbox_due_idx;

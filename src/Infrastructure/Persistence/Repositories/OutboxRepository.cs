@@ -80,10 +80,14 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         WHERE id = @Id AND status = 'pending' AND attempts = @Attempts
         """;
 
+    // Rows locked in id order, as a write batch updates them, so the two never wait on each other in a cycle.
     private const string RenewSql = """
         UPDATE outbox o SET leased_until = now() + @Lease
-        FROM unnest(@Ids::bigint[], @Attempts::integer[]) AS held(id, attempts)
-        WHERE o.id = held.id AND o.attempts = held.attempts AND o.status = 'pending' AND o.leased_until > now()
+        FROM (SELECT r.id FROM outbox r
+              JOIN unnest(@Ids::bigint[], @Attempts::integer[]) AS held(id, attempts) ON r.id = held.id AND r.attempts = held.attempts
+              WHERE r.status = 'pending' AND r.leased_until > now()
+              ORDER BY r.id FOR UPDATE OF r) AS locked
+        WHERE o.id = locked.id
         RETURNING o.id
         """;
 
@@ -108,7 +112,7 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     // Through the batcher: concurrent events share one round trip (group commit).
     public Task<bool> EnqueueAsync(NewOutboxItem item, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        var affected = await _writes.WriteAsync([Command(EnqueueSql, item)], [ChatLock(item)], cancellationToken);
+        var affected = await _writes.WriteAsync(() => [Command(EnqueueSql, item)], [ChatLock(item)], 0, cancellationToken);
         return affected[0] == 1;
     });
 
@@ -142,10 +146,10 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     });
 
     public Task CompleteAsync(OutboxItem item, MessageLink? link, NewOutboxItem? followUp, CancellationToken cancellationToken) =>
-        FinishAsync(CompleteSql, new { item.Id }, link, followUp, cancellationToken);
+        FinishAsync(item.Id, CompleteSql, new { item.Id }, link, followUp, cancellationToken);
 
     public Task FailAsync(OutboxItem item, string error, NewOutboxItem? followUp, CancellationToken cancellationToken) =>
-        FinishAsync(FailSql, new { item.Id, Error = error }, null, followUp, cancellationToken);
+        FinishAsync(item.Id, FailSql, new { item.Id, Error = error }, null, followUp, cancellationToken);
 
     public Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken) =>
         ExecuteAsync(RetrySql, new { item.Id, item.Attempts, NotBefore = notBefore.UtcDateTime, Error = error }, cancellationToken);
@@ -184,21 +188,26 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
 
     // The outcome and what it produced (a link, follow-up work) in one transaction, sent as one batch together
     // with whatever else this process is writing at that moment.
-    private Task FinishAsync(string sql, object parameters, MessageLink? link, NewOutboxItem? followUp, CancellationToken cancellationToken) =>
+    private Task FinishAsync(long id, string sql, object parameters, MessageLink? link, NewOutboxItem? followUp, CancellationToken cancellationToken) =>
         Db.RunAsync(async () =>
         {
-            List<NpgsqlBatchCommand> commands = [Command(sql, parameters)];
-            if (link is not null)
+            IReadOnlyList<NpgsqlBatchCommand> Commands()
             {
-                commands.Add(Command(LinkSql, link));
+                List<NpgsqlBatchCommand> commands = [Command(sql, parameters)];
+                if (link is not null)
+                {
+                    commands.Add(Command(LinkSql, link));
+                }
+
+                if (followUp is not null)
+                {
+                    commands.Add(Command(EnqueueSql, followUp));
+                }
+
+                return commands;
             }
 
-            if (followUp is not null)
-            {
-                commands.Add(Command(EnqueueSql, followUp));
-            }
-
-            await _writes.WriteAsync(commands, followUp is null ? [] : [ChatLock(followUp)], cancellationToken);
+            await _writes.WriteAsync(Commands, followUp is null ? [] : [ChatLock(followUp)], id, cancellationToken);
         });
 
     private static string ChatLock(NewOutboxItem item) => OutboxWriteBatcher.ChatLockName(item.IntegrationId, item.ChatKey);

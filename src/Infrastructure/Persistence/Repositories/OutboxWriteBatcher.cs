@@ -9,9 +9,10 @@ namespace RyzeApi.Infrastructure.Persistence.Repositories;
 /// commit: an event is answered once it is durable, as before.</summary>
 /// <remarks>Rows of one chat must be numbered in the order they commit (see <see cref="OutboxRepository"/>),
 /// so every write names the chat locks it needs; a batch takes all of them first, in the order of the lock
-/// keys PostgreSQL computes, so two batches (here or in another process) never wait on each other in a cycle.
-/// A failure fails every write of the batch: they share one transaction, and what fails a batch (the
-/// database unreachable) would fail each of them alone too.</remarks>
+/// keys PostgreSQL computes, and updates existing outbox rows in id order (as lease renewal does), so batches
+/// do not wait on each other or on a renewal in a cycle. When PostgreSQL rejects a batch (one write's data, a
+/// deadlock nonetheless) each write is tried again on its own, so only the one at fault fails; when the
+/// database cannot be reached every write fails, as it would have alone.</remarks>
 internal sealed class OutboxWriteBatcher
 {
     // Bounds one statement batch; more waiting writes go in the next round trip.
@@ -43,9 +44,13 @@ internal sealed class OutboxWriteBatcher
 
     /// <summary>Runs <paramref name="commands"/> in the next batch, holding <paramref name="chatLocks"/>;
     /// returns each command's affected row count once the batch committed.</summary>
-    public async Task<int[]> WriteAsync(IReadOnlyList<NpgsqlBatchCommand> commands, IReadOnlyList<string> chatLocks, CancellationToken cancellationToken)
+    /// <param name="outboxRowId">The outbox row the write updates, if any: a batch updates rows in id order.</param>
+    /// <param name="commands">Makes the write's commands; called again when the write is retried on its own
+    /// (a command that was part of a failed batch cannot be sent again).</param>
+    public async Task<int[]> WriteAsync(
+        Func<IReadOnlyList<NpgsqlBatchCommand>> commands, IReadOnlyList<string> chatLocks, long outboxRowId, CancellationToken cancellationToken)
     {
-        var write = new Write(commands, chatLocks);
+        var write = new Write(commands, chatLocks, outboxRowId);
         if (!_queue.Writer.TryWrite(write))
         {
             throw new InvalidOperationException("the outbox writer has stopped");
@@ -53,7 +58,7 @@ internal sealed class OutboxWriteBatcher
 
         // A caller that gives up does not take its write back: it may already be on its way.
         await write.Done.Task.WaitAsync(cancellationToken);
-        return [.. commands.Select(c => c.RecordsAffected)];
+        return [.. write.Sent.Select(c => c.RecordsAffected)];
     }
 
     private async Task RunAsync()
@@ -66,10 +71,23 @@ internal sealed class OutboxWriteBatcher
                 batch.Add(write);
             }
 
+            // Every waiting flusher wakes for one write; those that find nothing left go back to waiting.
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
             try
             {
                 await FlushAsync(batch);
                 batch.ForEach(w => w.Done.TrySetResult());
+            }
+            catch (PostgresException) when (batch.Count > 1)
+            {
+                foreach (var write in batch)
+                {
+                    await FlushAloneAsync(write);
+                }
             }
             catch (Exception exception)
             {
@@ -77,6 +95,19 @@ internal sealed class OutboxWriteBatcher
             }
 
             batch.Clear();
+        }
+    }
+
+    private async Task FlushAloneAsync(Write write)
+    {
+        try
+        {
+            await FlushAsync([write]);
+            write.Done.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            write.Done.TrySetException(exception);
         }
     }
 
@@ -93,9 +124,10 @@ internal sealed class OutboxWriteBatcher
             batch.BatchCommands.Add(locks);
         }
 
-        foreach (var write in writes)
+        foreach (var write in writes.OrderBy(w => w.OutboxRowId))
         {
-            foreach (var command in write.Commands)
+            write.Sent = write.Commands();
+            foreach (var command in write.Sent)
             {
                 batch.BatchCommands.Add(command);
             }
@@ -105,8 +137,11 @@ internal sealed class OutboxWriteBatcher
         await batch.ExecuteNonQueryAsync();
     }
 
-    private sealed record Write(IReadOnlyList<NpgsqlBatchCommand> Commands, IReadOnlyList<string> ChatLocks)
+    private sealed record Write(Func<IReadOnlyList<NpgsqlBatchCommand>> Commands, IReadOnlyList<string> ChatLocks, long OutboxRowId)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The commands of the last attempt (their affected-row counts are the write's result).</summary>
+        public IReadOnlyList<NpgsqlBatchCommand> Sent { get; set; } = [];
     }
 }
