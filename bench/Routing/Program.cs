@@ -118,16 +118,15 @@ if (Environment.GetEnvironmentVariable("BENCH_INGRESS_PROBE") == "1")
 {
     // Diagnostic: single endpoints flat out, each run once to warm up (JIT) and once measured,
     // with the CPU each process spent per request.
-    double Cpu(int pid) { var f = File.ReadAllText($"/proc/{pid}/stat").Split(' '); return (long.Parse(f[13], inv) + long.Parse(f[14], inv)) / 100.0; }
     using var probeClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 });
     async Task ProbeAsync(string name, Func<int, Task> work)
     {
         const int Count = 3000;
         await Pacer.RunFlatOutAsync(Count, 32, work);
-        var (apiCpu, selfCpu) = (Cpu(api.Pid), Cpu(Environment.ProcessId));
+        var (apiCpu, selfCpu) = (CpuSeconds(api.Pid), CpuSeconds(Environment.ProcessId));
         var clock = Stopwatch.StartNew();
         await Pacer.RunFlatOutAsync(Count, 32, i => work(Count + i));
-        Console.WriteLine($"{name}: {Count / clock.Elapsed.TotalSeconds:0} req/s; cpu per request: api {(Cpu(api.Pid) - apiCpu) * 1000 / Count:0.00} ms, bench {(Cpu(Environment.ProcessId) - selfCpu) * 1000 / Count:0.00} ms");
+        Console.WriteLine($"{name}: {Count / clock.Elapsed.TotalSeconds:0} req/s; cpu per request: api {(CpuSeconds(api.Pid) - apiCpu) * 1000 / Count:0.00} ms, bench {(CpuSeconds(Environment.ProcessId) - selfCpu) * 1000 / Count:0.00} ms");
     }
 
     await ProbeAsync("health/live", async _ => { using var r = await probeClient.GetAsync(api.BaseUrl + "/health/live"); });

@@ -19,6 +19,10 @@ internal static class Db
         }
     }
 
+    /// <summary>A <c>timestamptz</c> as Npgsql reads it (a UTC <see cref="DateTime"/> of unspecified kind through
+    /// Dapper) as the <see cref="DateTimeOffset"/> the domain uses.</summary>
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
     public static Task RunAsync(Func<Task> operation) => RunAsync(async () =>
     {
         await operation();

@@ -35,7 +35,7 @@ internal sealed class InstanceRepository(NpgsqlDataSource dataSource) : IInstanc
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(
             new CommandDefinition(FindByNameSql, new { Name = name }, cancellationToken: cancellationToken));
-        return row is null ? null : new InstanceRecord(row.Id, row.AccountId, row.Name, Utc(row.CreatedAt));
+        return row is null ? null : new InstanceRecord(row.Id, row.AccountId, row.Name, Db.Utc(row.CreatedAt));
     });
 
     public Task<CreateInstanceOutcome> CreateAsync(InstanceRecord instance, byte[] tokenHash, CancellationToken cancellationToken) => Db.RunAsync(async () =>
@@ -63,7 +63,7 @@ internal sealed class InstanceRepository(NpgsqlDataSource dataSource) : IInstanc
             ListSql, new { AccountId = accountId, Names = names?.ToArray() }, cancellationToken: cancellationToken));
         return (IReadOnlyList<InstanceSummary>)rows
             .Select(r => new InstanceSummary(
-                r.Name, Utc(r.CreatedAt), r.IntegrationId, r.Status is null ? null : IntegrationStatusNames.Parse(r.Status)))
+                r.Name, Db.Utc(r.CreatedAt), r.IntegrationId, r.Status is null ? null : IntegrationStatusNames.Parse(r.Status)))
             .ToList();
     });
 
@@ -73,7 +73,6 @@ internal sealed class InstanceRepository(NpgsqlDataSource dataSource) : IInstanc
         return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = instanceId }, cancellationToken: cancellationToken)) > 0;
     });
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private sealed class InstanceRow
     {

@@ -46,6 +46,6 @@ internal sealed class IntegrationRow
             Id, InstanceId, BaseUrl, ChatwootAccountId, InboxId, InboxName,
             new ChatwootSettings(SignMessages, IgnoreGroups, StartAsPending, ReopenResolved),
             IntegrationStatusNames.Parse(Status), LastError,
-            new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc))),
+            Db.Utc(CreatedAt)),
         new ProtectedSecret(ApiTokenKeyId, ApiTokenCiphertext));
 }

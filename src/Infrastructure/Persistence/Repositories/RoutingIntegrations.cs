@@ -79,7 +79,7 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
         return row is null
             ? null
             : new EngineEventTarget(
-                new InstanceRecord(row.InstanceId, row.AccountId, row.Name, new DateTimeOffset(DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc))),
+                new InstanceRecord(row.InstanceId, row.AccountId, row.Name, Db.Utc(row.CreatedAt)),
                 row.IntegrationId, row.IgnoreGroups);
     });
 
