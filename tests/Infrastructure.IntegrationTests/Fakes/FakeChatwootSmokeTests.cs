@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
@@ -67,6 +68,10 @@ public sealed class FakeChatwootSmokeTests
             Assert.That((parsed.Name, parsed.ConversationId, parsed.Content, parsed.AgentName), Is.EqualTo(("message_created", (long?)conversationId, "Bom dia", "Maria")));
             Assert.That(download.Content, Is.EqualTo(new byte[] { 9, 8, 7 }));
             Assert.That(download.FileName, Is.EqualTo("menu.png"));
+            // Conversation#webhook_data: two incoming messages unread; its latest chat message is the reply.
+            var conversation = JsonNode.Parse(agentWebhook.Body)!["conversation"]!;
+            Assert.That(conversation["unread_count"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(conversation["messages"]!.AsArray().Single()!["content"]!.GetValue<string>(), Is.EqualTo("Bom dia"));
         });
     }
 

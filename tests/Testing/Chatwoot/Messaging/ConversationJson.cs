@@ -11,9 +11,9 @@ internal static class ConversationJson
 {
     public static JsonObject Render(FakeChatwootState state, FakeConversation conversation)
     {
-        var messages = state.Messaging.MessagesOf(conversation.Id);
-        var last = messages.Count == 0 ? null : MessageJson.PushEventData(state, messages[^1]);
-        var lastNonActivity = messages.LastOrDefault(m => m.MessageType != "activity");
+        var latest = state.Messaging.LastMessageOf(conversation.Id);
+        var last = latest is null ? null : MessageJson.PushEventData(state, latest);
+        var lastNonActivity = state.Messaging.LastMessageOf(conversation.Id, m => m.MessageType != "activity");
         var contact = state.Messaging.FindContact(conversation.AccountId, conversation.ContactId);
         return new JsonObject
         {
@@ -57,7 +57,7 @@ internal static class ConversationJson
     {
         var contact = state.Messaging.FindContact(conversation.AccountId, conversation.ContactId);
         var contactInbox = state.Messaging.FindContactInbox(conversation.ContactInboxId);
-        var lastChat = state.Messaging.MessagesOf(conversation.Id).LastOrDefault(m => m.MessageType != "activity" && !m.Private);
+        var lastChat = state.Messaging.LastMessageOf(conversation.Id, m => m.MessageType != "activity" && !m.Private);
         return new JsonObject
         {
             ["additional_attributes"] = new JsonObject(),

@@ -102,7 +102,7 @@ internal static class MessageJson
 
     /// <summary>Conversation#unread_incoming_messages: incoming messages after the agent last looked (never, here).</summary>
     public static int UnreadCount(FakeChatwootState state, long conversationId) =>
-        state.Messaging.MessagesOf(conversationId).Count(m => m.MessageType == "incoming");
+        state.Messaging.IncomingCount(conversationId);
 
     private static JsonObject ContentAttributes(FakeMessage message) =>
         message.ExternalError is null ? [] : new JsonObject { ["external_error"] = message.ExternalError };

@@ -70,6 +70,7 @@ internal sealed partial class MessagingStore
         lock (_lock)
         {
             _messageIdsByConversation.Remove(conversationId);
+            _incomingByConversation.Remove(conversationId);
             foreach (var message in _messages.Values.Where(m => m.ConversationId == conversationId).ToList())
             {
                 _messages.Remove(message.Id);

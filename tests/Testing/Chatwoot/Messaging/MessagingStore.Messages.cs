@@ -28,6 +28,11 @@ internal sealed partial class MessagingStore
             }
 
             ids.Add(id);
+            if (message.MessageType == "incoming")
+            {
+                _incomingByConversation[conversationId] = _incomingByConversation.GetValueOrDefault(conversationId) + 1;
+            }
+
             foreach (var attachment in attachments)
             {
                 _blobs[attachment.BlobKey] = attachment;
@@ -67,6 +72,38 @@ internal sealed partial class MessagingStore
         lock (_lock)
         {
             return _messageIdsByConversation.TryGetValue(conversationId, out var ids) ? [.. ids.Select(id => _messages[id])] : [];
+        }
+    }
+
+    /// <summary>How many incoming messages the conversation has.</summary>
+    public int IncomingCount(long conversationId)
+    {
+        lock (_lock)
+        {
+            return _incomingByConversation.GetValueOrDefault(conversationId);
+        }
+    }
+
+    /// <summary>The conversation's latest message that matches <paramref name="where"/> (any when null).</summary>
+    public FakeMessage? LastMessageOf(long conversationId, Func<FakeMessage, bool>? where = null)
+    {
+        lock (_lock)
+        {
+            if (!_messageIdsByConversation.TryGetValue(conversationId, out var ids))
+            {
+                return null;
+            }
+
+            for (var i = ids.Count - 1; i >= 0; i--)
+            {
+                var message = _messages[ids[i]];
+                if (where is null || where(message))
+                {
+                    return message;
+                }
+            }
+
+            return null;
         }
     }
 
