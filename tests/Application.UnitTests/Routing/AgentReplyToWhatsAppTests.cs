@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Application.UnitTests.Support;
@@ -14,17 +17,36 @@ public sealed class AgentReplyToWhatsAppTests
 {
     private static readonly AgentReply s_reply = new(501, 77, "5511999999999@s.whatsapp.net", "Posso ajudar?", "Ana", []);
     private readonly Mock<IEngineClient> _engine = new();
+    private readonly Mock<IChatwootMessaging> _chatwoot = new();
 
     [Test]
-    public async Task Deliver_EngineAccepts_LinksTheIdsAndQueuesSentInTheLaneOfTheEnginesReports()
+    public async Task Deliver_EngineAccepts_LinksTheIdsAndMarksTheMessageSentBeforeReturning()
     {
         // Arrange
         _engine.Setup(e => e.SendTextAsync("suporte", s_reply.ChatJid, "*Ana*:\nPosso ajudar?", It.IsAny<CancellationToken>())).ReturnsAsync("3EB0SENT");
 
         // Act
-        var outcome = await new AgentReplyToWhatsApp(_engine.Object).DeliverAsync(Context(), s_reply, CancellationToken.None);
+        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
 
-        // Assert: a later "delivered" for 3EB0SENT is recorded in lane status:3EB0SENT, behind this "sent"
+        // Assert: set now, before the link is recorded (a report for 3EB0SENT finds nothing until then): nothing queued
+        var delivered = (DeliveryOutcome.Delivered)outcome;
+        Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageLink.ToWhatsApp)));
+        Assert.That(delivered.FollowUp, Is.Null);
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "sent", null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Deliver_ChatwootDoesNotTakeTheTick_QueuesSentInTheLaneOfTheEnginesReports()
+    {
+        // Arrange
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync("3EB0SENT");
+        _chatwoot.Setup(c => c.UpdateMessageStatusAsync(It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new UpstreamUnavailableException("Chatwoot answered 502"));
+
+        // Act
+        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
+
+        // Assert: delivered all the same (never sent twice); a later "delivered" for 3EB0SENT queues behind this "sent"
         var delivered = (DeliveryOutcome.Delivered)outcome;
         Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageLink.ToWhatsApp)));
         Assert.That(delivered.FollowUp!.ChatKey, Is.EqualTo("status:3EB0SENT"));
@@ -33,14 +55,46 @@ public sealed class AgentReplyToWhatsAppTests
     }
 
     [Test]
-    public async Task Deliver_EngineRefuses_FailsAndQueuesFailedForTheChatwootMessage()
+    public async Task Deliver_ChatwootDoesNotAnswerInTime_QueuesTheTick()
+    {
+        // Arrange: half the retry base delay (40 ms) is the budget; Chatwoot would take a minute
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync("3EB0SENT");
+        _chatwoot.Setup(c => c.UpdateMessageStatusAsync(It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Returns((ChatwootConnection _, long _, long _, string _, string? _, CancellationToken token) => Task.Delay(TimeSpan.FromMinutes(1), token));
+
+        // Act
+        var outcome = await Reply(TimeSpan.FromMilliseconds(80)).DeliverAsync(Context(), s_reply, CancellationToken.None);
+
+        // Assert
+        Assert.That(((DeliveryOutcome.Delivered)outcome).FollowUp!.ChatKey, Is.EqualTo("status:3EB0SENT"));
+    }
+
+    [Test]
+    public async Task Deliver_EngineRefuses_FailsAndMarksTheChatwootMessageFailed()
     {
         // Arrange
         _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new EngineRejectedException("number not on WhatsApp", 400));
 
         // Act
-        var outcome = await new AgentReplyToWhatsApp(_engine.Object).DeliverAsync(Context(), s_reply, CancellationToken.None);
+        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
+
+        // Assert
+        Assert.That(((DeliveryOutcome.Permanent)outcome).FollowUp, Is.Null);
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "failed", "number not on WhatsApp", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Deliver_EngineRefusesAndChatwootIsDown_QueuesFailedForTheChatwootMessage()
+    {
+        // Arrange
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new EngineRejectedException("number not on WhatsApp", 400));
+        _chatwoot.Setup(c => c.UpdateMessageStatusAsync(It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new UpstreamUnavailableException("connection refused"));
+
+        // Act
+        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
 
         // Assert: no WhatsApp id exists, so the lane is the Chatwoot message's
         var permanent = (DeliveryOutcome.Permanent)outcome;
@@ -48,6 +102,10 @@ public sealed class AgentReplyToWhatsAppTests
         Assert.That(JsonSerializer.Deserialize<MessageStatusChange>(permanent.FollowUp.Payload),
             Is.EqualTo(new MessageStatusChange(string.Empty, "failed", "number not on WhatsApp", 501, 77)));
     }
+
+    private AgentReplyToWhatsApp Reply(TimeSpan? retryBaseDelay = null) => new(
+        _engine.Object, _chatwoot.Object, Options.Create(new RoutingOptions { RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1) }),
+        NullLogger<AgentReplyToWhatsApp>.Instance);
 
     private static DeliveryContext Context() => new(TestData.Integration(), "suporte", TestData.Connection);
 }

@@ -32,7 +32,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [Test]
-    public async Task Dispatch_EngineAccepts_CompletesWithLinkAndSentTick()
+    public async Task Dispatch_EngineAccepts_MarksSentAndCompletesWithTheLink()
     {
         // Arrange
         _engine.Setup(e => e.SendTextAsync("suporte", "5511999999999", It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync("WA1");
@@ -45,8 +45,9 @@ public sealed class OutboxDispatcherTests
         _outbox.Verify(o => o.CompleteAsync(
             item,
             new MessageLink(TestData.IntegrationId, "WA1", 501, 77, MessageLink.ToWhatsApp),
-            It.Is<NewOutboxItem>(f => f.Kind == OutboxKind.MessageStatus && f.Payload.Contains("\"sent\"")),
+            null,
             It.IsAny<CancellationToken>()), Times.Once);
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "sent", null, It.IsAny<CancellationToken>()), Times.Once);
         _integrations.Verify(i => i.SetHealthAsync(It.IsAny<string>(), It.IsAny<IntegrationStatus>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -113,9 +114,9 @@ public sealed class OutboxDispatcherTests
 
         // Assert
         _outbox.Verify(o => o.FailAsync(
-            item, "the engine refused the message: Instance is not connected to WhatsApp",
-            It.Is<NewOutboxItem>(f => f.Payload.Contains("\"failed\"") && f.Payload.Contains("Instance is not connected to WhatsApp")),
-            It.IsAny<CancellationToken>()), Times.Once);
+            item, "the engine refused the message: Instance is not connected to WhatsApp", null, It.IsAny<CancellationToken>()), Times.Once);
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(
+            TestData.Connection, 77, 501, "failed", "Instance is not connected to WhatsApp", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -276,7 +277,7 @@ public sealed class OutboxDispatcherTests
         return new OutboxDispatcher(
             _outbox.Object, _integrations.Object, _protector.Object,
             new WhatsAppToChatwoot(_chatwoot.Object, _routing.Object, Mock.Of<IMediaFetcher>()),
-            new AgentReplyToWhatsApp(_engine.Object),
+            new AgentReplyToWhatsApp(_engine.Object, _chatwoot.Object, options, NullLogger<AgentReplyToWhatsApp>.Instance),
             new StatusToChatwoot(_chatwoot.Object, _routing.Object),
             new RetrySchedule(options), options, time ?? TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
     }

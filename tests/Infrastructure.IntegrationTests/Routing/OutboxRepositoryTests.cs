@@ -254,6 +254,29 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
     }
 
     [Test]
+    public async Task LaterReportShown_OnlyForADoneDeliveredReadOrFailedReportOfThatMessage()
+    {
+        // Arrange: "delivered" of 3EB0A done; "read" of 3EB0B still pending; "sent" of 3EB0C done
+        var routing = new RoutingRepository(DataSource);
+        await _outbox.EnqueueAsync(Item("status:3EB0A", "st:3EB0A:delivered"), CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("status:3EB0B", "st:3EB0B:read"), CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("status:3EB0C", "st:3EB0C:sent"), CancellationToken.None);
+        foreach (var item in await _outbox.ClaimAsync("w1", 10, s_lease, CancellationToken.None))
+        {
+            if (item.ChatKey != "status:3EB0B")
+            {
+                await _outbox.CompleteAsync(item, null, null, CancellationToken.None);
+            }
+        }
+
+        // Act + Assert
+        Assert.That(await routing.LaterReportShownAsync(_integrationId, "3EB0A", CancellationToken.None), Is.True);
+        Assert.That(await routing.LaterReportShownAsync(_integrationId, "3EB0B", CancellationToken.None), Is.False, "not shown yet");
+        Assert.That(await routing.LaterReportShownAsync(_integrationId, "3EB0C", CancellationToken.None), Is.False, "sent is not later");
+        Assert.That(await routing.LaterReportShownAsync("int_other", "3EB0A", CancellationToken.None), Is.False, "another integration");
+    }
+
+    [Test]
     public async Task Claim_HaltedIntegration_HandsOutNothing()
     {
         // Arrange

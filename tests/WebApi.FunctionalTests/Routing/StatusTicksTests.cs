@@ -22,7 +22,8 @@ public sealed class StatusTicksTests : RoutingTestBase
         // Assert
         await Engine.WaitForSendsAsync(1, Eventually.Deadline);
         var patch = await Eventually.WaitAsync(() => StatusUpdatesOf(reply).ToList(), p => p.Count > 0, "the sent tick");
-        Assert.That(patch.Select(p => p["status"]?.GetValue<string>()), Is.EqualTo(new[] { "sent" }));
+        // (Set at once; a tick Chatwoot is slow to take is queued and set again, so "sent" may come twice.)
+        Assert.That(patch.Select(p => p["status"]?.GetValue<string>()), Has.All.EqualTo("sent"));
         Assert.That(MessageNow(reply).Status, Is.EqualTo("sent"));
     }
 

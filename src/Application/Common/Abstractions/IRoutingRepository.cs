@@ -12,4 +12,8 @@ public interface IRoutingRepository
     Task SetConversationStatusAsync(string integrationId, long conversationId, string status, CancellationToken cancellationToken);
 
     Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the engine's report that the WhatsApp message was delivered, read or failed has already
+    /// been shown in Chatwoot (a "sent" after it would move the tick backwards).</summary>
+    Task<bool> LaterReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken);
 }

@@ -1,16 +1,29 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.Routing.Delivery;
 
 /// <summary>Sends an agent's reply to its WhatsApp chat through the engine: the text (signed with the
 /// agent's name in bold when <c>signMessages</c>) and each attachment as media. The engine's answer
-/// becomes a "sent" tick on the Chatwoot message; a refusal marks it failed with the engine's reason.</summary>
-public sealed class AgentReplyToWhatsApp(IEngineClient engine)
+/// becomes a "sent" tick on the Chatwoot message; a refusal marks it failed with the engine's reason.
+/// The tick is set at once, before the outcome is recorded; only when that does not work at once is it queued.</summary>
+public sealed class AgentReplyToWhatsApp(
+    IEngineClient engine, IChatwootMessaging chatwoot, IOptions<RoutingOptions> options, ILogger<AgentReplyToWhatsApp> logger)
 {
     private readonly IEngineClient _engine = engine;
+    private readonly IChatwootMessaging _chatwoot = chatwoot;
+    private readonly ILogger _logger = logger;
+
+    // Chatwoot answers a status PATCH in well under half a second. One that takes longer is given up and queued, for two
+    // reasons: a report from the engine about this message that arrives meanwhile finds no link and waits for it
+    // (StatusToChatwoot) at least 1.5 × RetryBaseDelay over its attempts, so the tick must end well within that; and
+    // the longer it takes, the likelier such a report is to be queued ahead of the tick (which then skips itself).
+    private readonly TimeSpan _tickBudget = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerMillisecond * 500, options.Value.RetryBaseDelay.Ticks / 2));
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, AgentReply reply, CancellationToken cancellationToken)
     {
@@ -38,7 +51,8 @@ public sealed class AgentReplyToWhatsApp(IEngineClient engine)
         {
             var failed = new MessageStatusChange(string.Empty, "failed", exception.Message, reply.ChatwootMessageId, reply.ConversationId);
             return new DeliveryOutcome.Permanent(
-                $"the engine refused the message: {exception.Message}", StatusItem(context, reply, failed, "status:cw" + reply.ChatwootMessageId));
+                $"the engine refused the message: {exception.Message}",
+                await TickAsync(context, reply, failed, "status:cw" + reply.ChatwootMessageId, cancellationToken));
         }
 
         if (string.IsNullOrEmpty(firstId))
@@ -48,9 +62,33 @@ public sealed class AgentReplyToWhatsApp(IEngineClient engine)
 
         var link = new MessageLink(context.Integration.Id, firstId, reply.ChatwootMessageId, reply.ConversationId, MessageLink.ToWhatsApp);
         var sent = new MessageStatusChange(firstId, "sent", null, reply.ChatwootMessageId, reply.ConversationId);
-        // In the lane of the engine's own reports for this WhatsApp id, recorded with the link: a "delivered" or
-        // "read" that arrives later queues behind this "sent" instead of racing it and being overwritten.
-        return new DeliveryOutcome.Delivered(link, StatusItem(context, reply, sent, "status:" + firstId));
+        // Order against the engine's own reports ("delivered", "read") for this WhatsApp id: they find the message
+        // only through the link, recorded after this returns, so the "sent" set here lands first; if it has to be
+        // queued instead, it goes in the lane of those reports, recorded with the link, and they queue behind it.
+        return new DeliveryOutcome.Delivered(link, await TickAsync(context, reply, sent, "status:" + firstId, cancellationToken));
+    }
+
+    /// <summary>Sets the status on the Chatwoot message now (no outbox row, claim or completion of its own:
+    /// half of an agent reply's database work); when Chatwoot does not take it at once, returns it as work to queue.</summary>
+    private async Task<NewOutboxItem?> TickAsync(
+        DeliveryContext context, AgentReply reply, MessageStatusChange change, string lane, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_tickBudget);
+        try
+        {
+            await _chatwoot.UpdateMessageStatusAsync(
+                context.Chatwoot, reply.ConversationId, reply.ChatwootMessageId, change.ChatwootStatus, change.Error, budget.Token);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Whatever went wrong (Chatwoot slow or down, the token revoked, the process stopping), the message went
+            // to WhatsApp and must not be sent again: the queued tick retries and reports Chatwoot's health.
+            _logger.LogDebug("The {Status} tick for Chatwoot message {MessageId} is queued: {Reason}",
+                change.ChatwootStatus, reply.ChatwootMessageId, budget.IsCancellationRequested ? "no answer in time" : exception.GetType().Name);
+            return StatusItem(context, reply, change, lane);
+        }
     }
 
     private static string? Text(DeliveryContext context, AgentReply reply)

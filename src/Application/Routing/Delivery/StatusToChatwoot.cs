@@ -32,6 +32,14 @@ public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingReposi
                 : new DeliveryOutcome.Skipped($"no Chatwoot message is known for WhatsApp message {change.WhatsAppId}");
         }
 
+        // A queued "sent" (our own tick when Chatwoot did not take it at once, or the engine's) may come after the
+        // engine's "delivered" was shown: that report can arrive before the send is recorded and go first in the lane.
+        if (change is { ChatwootStatus: "sent", WhatsAppId.Length: > 0 }
+            && await _routing.LaterReportShownAsync(context.Integration.Id, change.WhatsAppId, cancellationToken))
+        {
+            return new DeliveryOutcome.Skipped($"WhatsApp message {change.WhatsAppId} is already past sent");
+        }
+
         await _chatwoot.UpdateMessageStatusAsync(context.Chatwoot, conversationId, messageId, change.ChatwootStatus, change.Error, cancellationToken);
         return new DeliveryOutcome.Delivered(null, null);
     }

@@ -36,6 +36,15 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
         FROM message_links WHERE integration_id = @IntegrationId AND whatsapp_id = @WhatsAppId
         """;
 
+    // The engine's reports are outbox rows deduplicated by 'st:<WhatsApp id>:<status>' (ReceiveEngineEventCommandHandler):
+    // three probes of the (integration_id, dedupe_key) unique index.
+    private const string LaterReportShownSql = """
+        SELECT EXISTS (
+            SELECT 1 FROM outbox
+            WHERE integration_id = @IntegrationId AND status = 'done'
+              AND dedupe_key IN ('st:' || @WhatsAppId || ':delivered', 'st:' || @WhatsAppId || ':read', 'st:' || @WhatsAppId || ':failed'))
+        """;
+
     private readonly NpgsqlDataSource _dataSource = dataSource;
 
     public Task<RoutedChat?> FindChatAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
@@ -58,6 +67,13 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
 
     public Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
         QueryAsync<MessageLink>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
+
+    public Task<bool> LaterReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            LaterReportShownSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken: cancellationToken));
+    });
 
     private Task<T?> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {

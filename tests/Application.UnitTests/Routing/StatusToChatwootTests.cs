@@ -1,0 +1,60 @@
+using Moq;
+using NUnit.Framework;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Routing.Delivery;
+using RyzeApi.Application.Routing.Model;
+using RyzeApi.Application.UnitTests.Support;
+
+namespace RyzeApi.Application.UnitTests.Routing;
+
+[TestFixture]
+public sealed class StatusToChatwootTests
+{
+    private readonly Mock<IChatwootMessaging> _chatwoot = new();
+    private readonly Mock<IRoutingRepository> _routing = new();
+
+    [Test]
+    public async Task Deliver_SentAfterDeliveredWasShown_IsSkipped()
+    {
+        // Arrange: our queued tick, behind the engine's "delivered" that went first
+        _routing.Setup(r => r.LaterReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        // Act
+        var outcome = await Statuses().DeliverAsync(Context(), new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1, CancellationToken.None);
+
+        // Assert
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Skipped>());
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(
+            It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Deliver_SentWithNothingLaterShown_IsSet()
+    {
+        // Act
+        var outcome = await Statuses().DeliverAsync(Context(), new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1, CancellationToken.None);
+
+        // Assert
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "sent", null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Deliver_Delivered_IsSetWithoutLookingForLaterReports()
+    {
+        // Arrange
+        _routing.Setup(r => r.FindLinkAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageLink.ToWhatsApp));
+
+        // Act
+        await Statuses().DeliverAsync(Context(), new MessageStatusChange("3EB0SENT", "delivered", null, null, null), 1, CancellationToken.None);
+
+        // Assert
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "delivered", null, It.IsAny<CancellationToken>()), Times.Once);
+        _routing.Verify(r => r.LaterReportShownAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private StatusToChatwoot Statuses() => new(_chatwoot.Object, _routing.Object);
+
+    private static DeliveryContext Context() => new(TestData.Integration(), "suporte", TestData.Connection);
+}
