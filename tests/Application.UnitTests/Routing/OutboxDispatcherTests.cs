@@ -86,7 +86,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [Test]
-    public async Task Dispatch_LastAttemptFails_MarksFailedAndTheIntegrationInError()
+    public async Task Dispatch_LastAttemptFails_MarksFailedInTheOutboxAndChatwootAndTheIntegrationInError()
     {
         // Arrange
         _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
@@ -97,7 +97,12 @@ public sealed class OutboxDispatcherTests
         await Dispatcher().DispatchAsync([item], CancellationToken.None);
 
         // Assert
-        _outbox.Verify(o => o.FailAsync(item, "delivery given up after 3 attempts: the engine is unreachable", null, It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.FailAsync(
+            item, "delivery given up after 3 attempts: the engine is unreachable",
+            It.Is<NewOutboxItem>(f => f.ChatKey == "status:cw501" && f.DedupeKey == "st:cw501:failed"
+                && JsonSerializer.Deserialize<MessageStatusChange>(f.Payload, (JsonSerializerOptions?)null)!.Equals(
+                    new MessageStatusChange(string.Empty, "failed", "not sent to WhatsApp: RyzeAPI gave up after 3 attempts", 501, 77))),
+            It.IsAny<CancellationToken>()), Times.Once);
         _integrations.Verify(i => i.SetHealthAsync(TestData.IntegrationId, IntegrationStatus.Error, "delivery given up after 3 attempts: the engine is unreachable", false, It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -257,6 +262,42 @@ public sealed class OutboxDispatcherTests
             _outbox.Verify(o => o.CompleteAsync(item, It.IsAny<MessageLink>(), It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Once);
         }
     }
+
+    [Test]
+    public async Task Dispatch_SentFromThePhoneWhileAReplyToTheChatIsInFlight_WaitsForTheReplysLink()
+    {
+        // Arrange: no link yet for M1, but a reply to the chat is being sent (M1 may be its echo)
+        _routing.Setup(r => r.ReplyInFlightAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var item = FromPhone(1);
+
+        // Act
+        await Dispatcher().DispatchAsync([item], CancellationToken.None);
+
+        // Assert: retried later, nothing posted to Chatwoot yet
+        _outbox.Verify(o => o.RetryAsync(item, It.IsAny<DateTimeOffset>(), It.Is<string>(e => e.Contains("may be its echo")), It.IsAny<CancellationToken>()), Times.Once);
+        _chatwoot.Verify(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Dispatch_SentFromThePhoneWithNoReplyInFlight_IsPostedAsOutgoing()
+    {
+        // Arrange
+        _routing.Setup(r => r.FindChatAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RoutedChat(TestData.IntegrationId, "5511999999999", 9, "src-9", 77, "open"));
+        var item = FromPhone(1);
+
+        // Act
+        await Dispatcher().DispatchAsync([item], CancellationToken.None);
+
+        // Assert
+        _chatwoot.Verify(c => c.CreateMessageAsync(TestData.Connection, 77, It.Is<ChatwootNewMessage>(m => m.MessageType == "outgoing"), It.IsAny<CancellationToken>()), Times.Once);
+        _routing.Verify(r => r.ReplyInFlightAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private static OutboxItem FromPhone(long id) => new(
+        id, TestData.IntegrationId, OutboxKind.WhatsAppMessage, "in:5511999999999",
+        JsonSerializer.Serialize(new WhatsAppMessage($"M{id}", "5511999999999", "João", false, null, null, true, WhatsAppMessage.KindText, "Até já", null, null)),
+        1);
 
     private void Target(IntegrationStatus status, string lastError = "") =>
         _integrations.Setup(i => i.FindDeliveryTargetAsync(TestData.IntegrationId, It.IsAny<CancellationToken>()))

@@ -151,8 +151,8 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
     [Test]
     public async Task Enqueue_OneWriteThatPostgreSqlRejects_FailsAloneAndTheOthersOfItsBatchAreRecorded()
     {
-        // Arrange: jsonb refuses \u0000; 50 good writes are sent at the same moment, so they share batches with it
-        var bad = new NewOutboxItem(_integrationId, OutboxKind.WhatsAppMessage, "in:chat-x", "wa:bad", "{\"Text\": \"\\u0000\"}");
+        // Arrange: jsonb refuses a truncated document; 50 good writes are sent at the same moment, so they share batches with it
+        var bad = new NewOutboxItem(_integrationId, OutboxKind.WhatsAppMessage, "in:chat-x", "wa:bad", "{\"Text\": ");
         var good = Enumerable.Range(0, 50).Select(i => Item($"in:chat-{i % 5}", $"wa:{i}")).ToList();
 
         // Act
@@ -163,6 +163,21 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
         Assert.ThrowsAsync<DatabaseUnavailableException>(async () => await badWrite);
         Assert.That(await Task.WhenAll(goodWrites), Is.All.True);
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM outbox"), Is.EqualTo(50));
+    }
+
+    [Test]
+    public async Task Enqueue_TextWithNul_IsRecordedWithoutIt()
+    {
+        // Arrange: jsonb refuses \u0000 (and text the NUL byte); a WhatsApp text can carry one
+        var item = new NewOutboxItem(_integrationId, OutboxKind.WhatsAppMessage, "in:chat-x", "wa:nul",
+            "{\"Text\": \"a\\u0000b\", \"Parts\": [\"\\u0000\", \"c\\\\u0000\"], \"N\": 1}");
+
+        // Act
+        var recorded = await _outbox.EnqueueAsync(item, CancellationToken.None);
+
+        // Assert: only real NULs go (an escaped backslash followed by "u0000" is text)
+        Assert.That(recorded, Is.True);
+        Assert.That(await Database.ScalarAsync<string>("SELECT payload::text FROM outbox"), Is.EqualTo("{\"N\": 1, \"Text\": \"ab\", \"Parts\": [\"\", \"c\\\\u0000\"]}"));
     }
 
     [Test]
@@ -251,6 +266,25 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
         Assert.That(await Database.ScalarAsync<string>($"SELECT status FROM outbox WHERE id = {item.Id}"), Is.EqualTo("done"));
         Assert.That(await new RoutingRepository(DataSource).FindLinkAsync(_integrationId, "wa:1", CancellationToken.None), Is.EqualTo(link));
         Assert.That(await _outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ReplyInFlight_OnlyWhileAReplyToThatChatIsLeased()
+    {
+        // Arrange
+        var routing = new RoutingRepository(DataSource);
+        await _outbox.EnqueueAsync(Item("out:chat-a", "cw:1"), CancellationToken.None);
+        var waiting = await routing.ReplyInFlightAsync(_integrationId, "chat-a", CancellationToken.None);
+
+        // Act
+        var item = (await _outbox.ClaimAsync("w1", 10, s_lease, CancellationToken.None)).Single();
+        var leased = await routing.ReplyInFlightAsync(_integrationId, "chat-a", CancellationToken.None);
+        var otherChat = await routing.ReplyInFlightAsync(_integrationId, "chat-b", CancellationToken.None);
+        await _outbox.CompleteAsync(item, null, null, CancellationToken.None);
+        var done = await routing.ReplyInFlightAsync(_integrationId, "chat-a", CancellationToken.None);
+
+        // Assert
+        Assert.That((waiting, leased, otherChat, done), Is.EqualTo((false, true, false, false)));
     }
 
     [Test]

@@ -26,6 +26,22 @@ public sealed class EngineIngressTests : RoutingTestBase
     }
 
     [Test]
+    public async Task TextWithANulCharacter_IsRoutedWithoutIt()
+    {
+        // Arrange: PostgreSQL stores no NUL; before, the event was answered 503 at every retry of the engine
+        await ActivateRoutingAsync();
+        var message = EngineEvents.Text(ContactJid, "olá\u0000 mundo", "João\u0000");
+
+        // Act
+        var (status, outcome, body) = await PostEventAsync(message.ToJson());
+
+        // Assert
+        Assert.That((status, outcome), Is.EqualTo((HttpStatusCode.Accepted, (string?)"accepted")), body);
+        Assert.That((await WaitForChatwootMessageAsync(message.Id)).Content, Is.EqualTo("olá mundo"));
+        Assert.That(Chatwoot.Contacts.Single().Name, Is.EqualTo("João"));
+    }
+
+    [Test]
     public async Task OtherEventsAndNewsletters_Are202IgnoredAndReachNothing()
     {
         // Arrange

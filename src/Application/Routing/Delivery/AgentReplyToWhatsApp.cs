@@ -91,6 +91,15 @@ public sealed class AgentReplyToWhatsApp(
         }
     }
 
+    /// <summary>The <c>failed</c> tick for a reply whose retries ran out: the agent sees it was not sent. The reason
+    /// shown is short; the full one stays in the outbox row and the integration's <c>last_error</c>.</summary>
+    public static NewOutboxItem GivenUpTick(string integrationId, AgentReply reply, int attempts)
+    {
+        var failed = new MessageStatusChange(
+            string.Empty, "failed", $"not sent to WhatsApp: RyzeAPI gave up after {attempts} attempts", reply.ChatwootMessageId, reply.ConversationId);
+        return StatusItem(integrationId, reply, failed, "status:cw" + reply.ChatwootMessageId);
+    }
+
     private static string? Text(DeliveryContext context, AgentReply reply)
     {
         if (string.IsNullOrEmpty(reply.Content))
@@ -104,6 +113,9 @@ public sealed class AgentReplyToWhatsApp(
     }
 
     private static NewOutboxItem StatusItem(DeliveryContext context, AgentReply reply, MessageStatusChange change, string chatKey) =>
-        new(context.Integration.Id, OutboxKind.MessageStatus, chatKey,
+        StatusItem(context.Integration.Id, reply, change, chatKey);
+
+    private static NewOutboxItem StatusItem(string integrationId, AgentReply reply, MessageStatusChange change, string chatKey) =>
+        new(integrationId, OutboxKind.MessageStatus, chatKey,
             $"st:cw{reply.ChatwootMessageId}:{change.ChatwootStatus}", JsonSerializer.Serialize(change));
 }

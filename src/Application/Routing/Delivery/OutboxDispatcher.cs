@@ -199,7 +199,8 @@ public sealed class OutboxDispatcher(
                 var error = Describe(outcome);
                 if (givenUp is not null)
                 {
-                    await _outbox.FailAsync(item, givenUp, null, none);
+                    var tick = item.Kind == OutboxKind.AgentReply ? AgentReplyToWhatsApp.GivenUpTick(item.IntegrationId, Read<AgentReply>(item), item.Attempts) : null;
+                    await _outbox.FailAsync(item, givenUp, tick, none);
                     _logger.LogWarning("Outbox item {ItemId} ({Kind}) given up: {Reason}", item.Id, item.Kind, error);
                     return true;
                 }

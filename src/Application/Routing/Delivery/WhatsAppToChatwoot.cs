@@ -20,9 +20,19 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         DeliveryContext context, WhatsAppMessage message, bool mayHaveLanded, RoutedChat? knownChat, CancellationToken cancellationToken)
     {
         var integrationId = context.Integration.Id;
-        if (message.FromMe && await _routing.FindLinkAsync(integrationId, message.Id, cancellationToken) is not null)
+        if (message.FromMe)
         {
-            return new DeliveryOutcome.Skipped("echo of a message RyzeApi sent for an agent");
+            if (await _routing.FindLinkAsync(integrationId, message.Id, cancellationToken) is not null)
+            {
+                return new DeliveryOutcome.Skipped("echo of a message RyzeApi sent for an agent");
+            }
+
+            // The engine can report our send before the send's outcome is recorded (engines that omit "source"
+            // are recognised by the link alone): while a reply to this chat is in flight, wait for its link.
+            if (await _routing.ReplyInFlightAsync(integrationId, message.ChatJid, cancellationToken))
+            {
+                return new DeliveryOutcome.Wait("an agent's reply to this chat is being sent; this may be its echo");
+            }
         }
 
         var chat = knownChat ?? await FindOrCreateChatAsync(context, message, cancellationToken);

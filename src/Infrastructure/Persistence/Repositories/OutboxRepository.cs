@@ -152,7 +152,7 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         FinishAsync(item.Id, FailSql, new { item.Id, Error = error }, null, followUp, cancellationToken);
 
     public Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken) =>
-        ExecuteAsync(RetrySql, new { item.Id, item.Attempts, NotBefore = notBefore.UtcDateTime, Error = error }, cancellationToken);
+        ExecuteAsync(RetrySql, new { item.Id, item.Attempts, NotBefore = notBefore.UtcDateTime, Error = PostgresText.WithoutNul(error) }, cancellationToken);
 
     public Task ReleaseAsync(OutboxItem item, CancellationToken cancellationToken) =>
         ExecuteAsync(ReleaseSql, new { item.Id, item.Attempts }, cancellationToken);
@@ -220,7 +220,13 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         {
             if (sql.Contains("@" + property.Name, StringComparison.Ordinal))
             {
-                command.Parameters.AddWithValue(property.Name, property.GetValue(parameters) ?? DBNull.Value);
+                var value = property.GetValue(parameters) switch
+                {
+                    string json when property.Name == nameof(NewOutboxItem.Payload) => PostgresText.JsonWithoutNul(json),
+                    string text => PostgresText.WithoutNul(text),
+                    var other => other,
+                };
+                command.Parameters.AddWithValue(property.Name, value ?? DBNull.Value);
             }
         }
 

@@ -102,7 +102,7 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
-                SetHealthSql, new { Id = integrationId, Status = status.ToName(), LastError = lastError, Halt = halt }, cancellationToken: cancellationToken));
+                SetHealthSql, new { Id = integrationId, Status = status.ToName(), LastError = PostgresText.WithoutNul(lastError), Halt = halt }, cancellationToken: cancellationToken));
         });
 
     private sealed class WebhookRow

@@ -45,6 +45,13 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
               AND dedupe_key IN ('st:' || @WhatsAppId || ':delivered', 'st:' || @WhatsAppId || ':read', 'st:' || @WhatsAppId || ':failed'))
         """;
 
+    // The reply lane's pending rows, through outbox_pending_idx (integration_id, chat_key, id).
+    private const string ReplyInFlightSql = """
+        SELECT EXISTS (
+            SELECT 1 FROM outbox
+            WHERE integration_id = @IntegrationId AND chat_key = 'out:' || @ChatJid AND status = 'pending' AND leased_until > now())
+        """;
+
     private readonly NpgsqlDataSource _dataSource = dataSource;
 
     public Task<RoutedChat?> FindChatAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
@@ -68,11 +75,16 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
     public Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
         QueryAsync<MessageLink>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
 
-    public Task<bool> LaterReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    public Task<bool> ReplyInFlightAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
+        ScalarAsync(ReplyInFlightSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
+
+    public Task<bool> LaterReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
+        ScalarAsync(LaterReportShownSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
+
+    private Task<bool> ScalarAsync(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            LaterReportShownSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     });
 
     private Task<T?> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
