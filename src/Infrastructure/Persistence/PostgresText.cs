@@ -22,18 +22,26 @@ internal static class PostgresText
         {
             root = JsonNode.Parse(json);
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
         {
             return json;
         }
 
-        if (root is JsonValue value && Cleaned(value) is { } text)
+        try
         {
-            return JsonValue.Create(text).ToJsonString();
-        }
+            if (root is JsonValue value && Cleaned(value) is { } text)
+            {
+                return JsonValue.Create(text).ToJsonString();
+            }
 
-        Clean(root);
-        return root?.ToJsonString() ?? json;
+            Clean(root);
+            return root?.ToJsonString() ?? json;
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            // Never fail here: this runs inside a write batch, where a throw would fail every write of the batch.
+            return json;
+        }
     }
 
     private static void Clean(JsonNode? node)

@@ -101,7 +101,7 @@ public sealed class OutboxDispatcherTests
             item, "delivery given up after 3 attempts: the engine is unreachable",
             It.Is<NewOutboxItem>(f => f.ChatKey == "status:cw501" && f.DedupeKey == "st:cw501:failed"
                 && JsonSerializer.Deserialize<MessageStatusChange>(f.Payload, (JsonSerializerOptions?)null)!.Equals(
-                    new MessageStatusChange(string.Empty, "failed", "not sent to WhatsApp: RyzeAPI gave up after 3 attempts", 501, 77))),
+                    new MessageStatusChange(string.Empty, "failed", "RyzeAPI gave up sending this message to WhatsApp after 3 attempts", 501, 77))),
             It.IsAny<CancellationToken>()), Times.Once);
         _integrations.Verify(i => i.SetHealthAsync(TestData.IntegrationId, IntegrationStatus.Error, "delivery given up after 3 attempts: the engine is unreachable", false, It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -273,8 +273,9 @@ public sealed class OutboxDispatcherTests
         // Act
         await Dispatcher().DispatchAsync([item], CancellationToken.None);
 
-        // Assert: retried later, nothing posted to Chatwoot yet
+        // Assert: retried later, nothing posted to Chatwoot yet; the link is looked at only once no reply is in flight
         _outbox.Verify(o => o.RetryAsync(item, It.IsAny<DateTimeOffset>(), It.Is<string>(e => e.Contains("may be its echo")), It.IsAny<CancellationToken>()), Times.Once);
+        _routing.Verify(r => r.FindLinkAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _chatwoot.Verify(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -292,6 +293,19 @@ public sealed class OutboxDispatcherTests
         // Assert
         _chatwoot.Verify(c => c.CreateMessageAsync(TestData.Connection, 77, It.Is<ChatwootNewMessage>(m => m.MessageType == "outgoing"), It.IsAny<CancellationToken>()), Times.Once);
         _routing.Verify(r => r.ReplyInFlightAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Dispatch_UnreadableReplyGivenUp_IsMarkedFailedWithoutATick()
+    {
+        // Arrange: a payload that cannot be read fails every attempt; this is the last one
+        var item = Reply(1, attempts: 3) with { Payload = "{\"ChatwootMessageId\": " };
+
+        // Act
+        await Dispatcher().DispatchAsync([item], CancellationToken.None);
+
+        // Assert: the row is failed all the same (before, reading it again for the tick threw and left it leased)
+        _outbox.Verify(o => o.FailAsync(item, It.Is<string>(e => e.StartsWith("delivery given up after 3 attempts")), null, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private static OutboxItem FromPhone(long id) => new(

@@ -14,15 +14,32 @@ public sealed class StatusToChatwootTests
     private readonly Mock<IRoutingRepository> _routing = new();
 
     [Test]
-    public async Task Deliver_SentAfterDeliveredWasShown_IsSkipped()
+    public async Task Deliver_SentAfterDeliveredWasShown_SetsDeliveredAgain()
     {
-        // Arrange: our queued tick, behind the engine's "delivered" that went first
-        _routing.Setup(r => r.LaterReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        // Arrange: our queued tick, behind the engine's "delivered" that went first (a "sent" given up on time may
+        // still have reached Chatwoot after it)
+        _routing.Setup(r => r.LatestReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync("delivered");
 
         // Act
         var outcome = await Statuses().DeliverAsync(Context(), new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1, CancellationToken.None);
 
         // Assert
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "delivered", null, It.IsAny<CancellationToken>()), Times.Once);
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(
+            It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<long>(), "sent", It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Deliver_SentAfterFailedWasShown_IsSkipped()
+    {
+        // Arrange
+        _routing.Setup(r => r.LatestReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync("failed");
+
+        // Act
+        var outcome = await Statuses().DeliverAsync(Context(), new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1, CancellationToken.None);
+
+        // Assert: the engine's reason stays on the message
         Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Skipped>());
         _chatwoot.Verify(c => c.UpdateMessageStatusAsync(
             It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -51,7 +68,7 @@ public sealed class StatusToChatwootTests
 
         // Assert
         _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "delivered", null, It.IsAny<CancellationToken>()), Times.Once);
-        _routing.Verify(r => r.LaterReportShownAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _routing.Verify(r => r.LatestReportShownAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private StatusToChatwoot Statuses() => new(_chatwoot.Object, _routing.Object);

@@ -25,7 +25,7 @@ public sealed class GivenUpReplyTests : RoutingTestBase
 
         // Assert
         var failed = await Eventually.WaitAsync(() => Chatwoot.Messages.Single(m => m.Id == reply.Id), m => m.Status == "failed", "the failed tick");
-        Assert.That(failed.ExternalError, Is.EqualTo("not sent to WhatsApp: RyzeAPI gave up after 2 attempts"));
+        Assert.That(failed.ExternalError, Is.EqualTo("RyzeAPI gave up sending this message to WhatsApp after 2 attempts"));
         Assert.That(Engine.Sends, Is.Empty);
         Assert.That(await Database.ScalarAsync<string>("SELECT status FROM outbox WHERE kind = 'agent_reply'"), Is.EqualTo("failed"));
     }

@@ -13,11 +13,11 @@ public interface IRoutingRepository
 
     Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken);
 
-    /// <summary>Whether the engine's report that the WhatsApp message was delivered, read or failed has already
-    /// been shown in Chatwoot (a "sent" after it would move the tick backwards).</summary>
     /// <summary>Whether an agent's reply to the chat is being sent right now (its outbox row leased): a message
     /// the engine reports as sent from the chat's phone may be that reply's echo, recognised once it is recorded.</summary>
     Task<bool> ReplyInFlightAsync(string integrationId, string chatJid, CancellationToken cancellationToken);
 
-    Task<bool> LaterReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken);
+    /// <summary>The furthest of the engine's reports already shown in Chatwoot for the WhatsApp message (<c>read</c>,
+    /// then <c>delivered</c>, then <c>failed</c>), or null: a <c>sent</c> after it would move the tick backwards.</summary>
+    Task<string?> LatestReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken);
 }

@@ -96,7 +96,7 @@ public sealed class AgentReplyToWhatsApp(
     public static NewOutboxItem GivenUpTick(string integrationId, AgentReply reply, int attempts)
     {
         var failed = new MessageStatusChange(
-            string.Empty, "failed", $"not sent to WhatsApp: RyzeAPI gave up after {attempts} attempts", reply.ChatwootMessageId, reply.ConversationId);
+            string.Empty, "failed", $"RyzeAPI gave up sending this message to WhatsApp after {attempts} attempts", reply.ChatwootMessageId, reply.ConversationId);
         return StatusItem(integrationId, reply, failed, "status:cw" + reply.ChatwootMessageId);
     }
 

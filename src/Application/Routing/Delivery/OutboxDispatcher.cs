@@ -199,14 +199,32 @@ public sealed class OutboxDispatcher(
                 var error = Describe(outcome);
                 if (givenUp is not null)
                 {
-                    var tick = item.Kind == OutboxKind.AgentReply ? AgentReplyToWhatsApp.GivenUpTick(item.IntegrationId, Read<AgentReply>(item), item.Attempts) : null;
-                    await _outbox.FailAsync(item, givenUp, tick, none);
+                    await _outbox.FailAsync(item, givenUp, GivenUpTick(item), none);
                     _logger.LogWarning("Outbox item {ItemId} ({Kind}) given up: {Reason}", item.Id, item.Kind, error);
                     return true;
                 }
 
                 await _outbox.RetryAsync(item, _timeProvider.GetUtcNow() + _schedule.DelayAfter(item.Attempts), error, none);
                 return false;
+        }
+    }
+
+    // An agent's reply given up is marked failed in Chatwoot too; a payload that cannot be read (the reason it was
+    // given up, perhaps) names no Chatwoot message, and must not stop the row from being marked failed.
+    private static NewOutboxItem? GivenUpTick(OutboxItem item)
+    {
+        if (item.Kind != OutboxKind.AgentReply)
+        {
+            return null;
+        }
+
+        try
+        {
+            return AgentReplyToWhatsApp.GivenUpTick(item.IntegrationId, Read<AgentReply>(item), item.Attempts);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            return null;
         }
     }
 

@@ -33,11 +33,18 @@ public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingReposi
         }
 
         // A queued "sent" (our own tick when Chatwoot did not take it at once, or the engine's) may come after the
-        // engine's "delivered" was shown: that report can arrive before the send is recorded and go first in the lane.
+        // engine's "delivered" or "read" was shown: that report can arrive before the send is recorded and go first in
+        // the lane. The later status is set again instead, since the tick given up on time may still have reached
+        // Chatwoot after it; a "failed" (with the engine's reason) is left as it is.
         if (change is { ChatwootStatus: "sent", WhatsAppId.Length: > 0 }
-            && await _routing.LaterReportShownAsync(context.Integration.Id, change.WhatsAppId, cancellationToken))
+            && await _routing.LatestReportShownAsync(context.Integration.Id, change.WhatsAppId, cancellationToken) is { } latest)
         {
-            return new DeliveryOutcome.Skipped($"WhatsApp message {change.WhatsAppId} is already past sent");
+            if (latest == "failed")
+            {
+                return new DeliveryOutcome.Skipped($"WhatsApp message {change.WhatsAppId} was already reported failed");
+            }
+
+            change = change with { ChatwootStatus = latest, Error = null };
         }
 
         await _chatwoot.UpdateMessageStatusAsync(context.Chatwoot, conversationId, messageId, change.ChatwootStatus, change.Error, cancellationToken);

@@ -22,16 +22,18 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         var integrationId = context.Integration.Id;
         if (message.FromMe)
         {
-            if (await _routing.FindLinkAsync(integrationId, message.Id, cancellationToken) is not null)
-            {
-                return new DeliveryOutcome.Skipped("echo of a message RyzeApi sent for an agent");
-            }
-
-            // The engine can report our send before the send's outcome is recorded (engines that omit "source"
-            // are recognised by the link alone): while a reply to this chat is in flight, wait for its link.
+            // The engine can report our send before the send's outcome is recorded (engines that omit "source" are
+            // recognised by the link alone): while a reply to this chat is in flight, wait for its link. Checked
+            // before the link: a reply's lease ends in the transaction that records its link, so once no lease is
+            // seen, the link of any reply this could echo is visible.
             if (await _routing.ReplyInFlightAsync(integrationId, message.ChatJid, cancellationToken))
             {
                 return new DeliveryOutcome.Wait("an agent's reply to this chat is being sent; this may be its echo");
+            }
+
+            if (await _routing.FindLinkAsync(integrationId, message.Id, cancellationToken) is not null)
+            {
+                return new DeliveryOutcome.Skipped("echo of a message RyzeApi sent for an agent");
             }
         }
 

@@ -210,7 +210,8 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
             await _writes.WriteAsync(Commands, followUp is null ? [] : [ChatLock(followUp)], id, cancellationToken);
         });
 
-    private static string ChatLock(NewOutboxItem item) => OutboxWriteBatcher.ChatLockName(item.IntegrationId, item.ChatKey);
+    // The chat key as stored (Command strips NUL from it), so the lock is the lane's.
+    private static string ChatLock(NewOutboxItem item) => OutboxWriteBatcher.ChatLockName(item.IntegrationId, PostgresText.WithoutNul(item.ChatKey));
 
     /// <summary>Dapper-style named parameters (<c>@Name</c> from the object's properties) for a batch command.</summary>
     private static NpgsqlBatchCommand Command(string sql, object parameters)

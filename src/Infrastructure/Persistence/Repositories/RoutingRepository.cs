@@ -37,12 +37,14 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
         """;
 
     // The engine's reports are outbox rows deduplicated by 'st:<WhatsApp id>:<status>' (ReceiveEngineEventCommandHandler):
-    // three probes of the (integration_id, dedupe_key) unique index.
-    private const string LaterReportShownSql = """
-        SELECT EXISTS (
-            SELECT 1 FROM outbox
-            WHERE integration_id = @IntegrationId AND status = 'done'
-              AND dedupe_key IN ('st:' || @WhatsAppId || ':delivered', 'st:' || @WhatsAppId || ':read', 'st:' || @WhatsAppId || ':failed'))
+    // three probes of the (integration_id, dedupe_key) unique index. 'done' includes a report skipped because its message
+    // was not known yet: the engine did report it, and showing it late is right.
+    private const string LatestReportShownSql = """
+        SELECT substr(dedupe_key, length(@WhatsAppId) + 5) FROM outbox
+        WHERE integration_id = @IntegrationId AND status = 'done'
+          AND dedupe_key IN ('st:' || @WhatsAppId || ':read', 'st:' || @WhatsAppId || ':delivered', 'st:' || @WhatsAppId || ':failed')
+        ORDER BY CASE substr(dedupe_key, length(@WhatsAppId) + 5) WHEN 'read' THEN 0 WHEN 'delivered' THEN 1 ELSE 2 END
+        LIMIT 1
         """;
 
     // The reply lane's pending rows, through outbox_pending_idx (integration_id, chat_key, id).
@@ -78,8 +80,8 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
     public Task<bool> ReplyInFlightAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
         ScalarAsync(ReplyInFlightSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
 
-    public Task<bool> LaterReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
-        ScalarAsync(LaterReportShownSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
+    public Task<string?> LatestReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
+        QueryAsync<string>(LatestReportShownSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
 
     private Task<bool> ScalarAsync(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
