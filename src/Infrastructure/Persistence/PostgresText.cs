@@ -8,8 +8,7 @@ internal static class PostgresText
 {
     public static string WithoutNul(string text) => text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", string.Empty, StringComparison.Ordinal) : text;
 
-    /// <summary>The JSON with NUL removed from its string values; unchanged when it has none (or does not parse:
-    /// PostgreSQL's own error says more than ours would).</summary>
+    /// <summary>The JSON with NUL removed from its string values; unchanged when it has none or does not parse.</summary>
     public static string JsonWithoutNul(string json)
     {
         if (!json.Contains("\\u0000", StringComparison.Ordinal))
@@ -17,18 +16,9 @@ internal static class PostgresText
             return json;
         }
 
-        JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
-        }
-        catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
-        {
-            return json;
-        }
-
-        try
-        {
+            var root = JsonNode.Parse(json);
             if (root is JsonValue value && Cleaned(value) is { } text)
             {
                 return JsonValue.Create(text).ToJsonString();
@@ -37,9 +27,10 @@ internal static class PostgresText
             Clean(root);
             return root?.ToJsonString() ?? json;
         }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
         {
             // Never fail here: this runs inside a write batch, where a throw would fail every write of the batch.
+            // Unparsable JSON goes on as it is: PostgreSQL's own error says more than ours would.
             return json;
         }
     }

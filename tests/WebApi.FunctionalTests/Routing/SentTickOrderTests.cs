@@ -30,7 +30,7 @@ public sealed class SentTickOrderTests : RoutingTestBase
         // Assert: the report found no message until the tick was in, and waited
         await Eventually.WaitAsync(() => MessageNow(reply).Status, s => s == "delivered", "the delivered tick");
         await SettledAsync();
-        Assert.That(StatusUpdatesOf(reply), Is.EqualTo(new[] { "sent", "delivered" }));
+        Assert.That(StatusesOf(reply), Is.EqualTo(new[] { "sent", "delivered" }));
         Assert.That(MessageNow(reply).Status, Is.EqualTo("delivered"));
     }
 
@@ -48,9 +48,11 @@ public sealed class SentTickOrderTests : RoutingTestBase
         // Assert: the queued "sent" skips itself instead of moving the tick back
         await Eventually.WaitAsync(() => MessageNow(reply).Status, s => s == "delivered", "the delivered tick");
         await SettledAsync();
-        Assert.That(StatusUpdatesOf(reply).Last(), Is.EqualTo("delivered"));
+        Assert.That(StatusesOf(reply).Last(), Is.EqualTo("delivered"));
         Assert.That(MessageNow(reply).Status, Is.EqualTo("delivered"));
     }
+
+    private IEnumerable<string?> StatusesOf(FakeMessage message) => StatusUpdatesOf(message).Select(p => p["status"]?.GetValue<string>());
 
     private async Task<FakeMessage> DeliveredReportedAsSoonAsSentAsync(long conversationId)
     {
@@ -59,11 +61,4 @@ public sealed class SentTickOrderTests : RoutingTestBase
         await PostEventExpectingAsync(EngineEvents.Status(sent.MessageId, "delivered"));
         return reply;
     }
-
-    private FakeMessage MessageNow(FakeMessage message) => Chatwoot.Messages.Single(m => m.Id == message.Id);
-
-    private IEnumerable<string?> StatusUpdatesOf(FakeMessage message) =>
-        Chatwoot.Requests
-            .Where(r => r.Method == "PATCH" && r.Path == $"/api/v1/accounts/{AccountId}/conversations/{message.ConversationId}/messages/{message.Id}")
-            .Select(r => JsonNode.Parse(r.Body)!["status"]?.GetValue<string>());
 }

@@ -103,10 +103,4 @@ public sealed class StatusTicksTests : RoutingTestBase
         Assert.That(MessageNow(reply).Status, Is.EqualTo("sent"));
     }
 
-    private FakeMessage MessageNow(FakeMessage message) => Chatwoot.Messages.Single(m => m.Id == message.Id);
-
-    private IEnumerable<JsonNode> StatusUpdatesOf(FakeMessage message) =>
-        Chatwoot.Requests
-            .Where(r => r.Method == "PATCH" && r.Path == $"/api/v1/accounts/{AccountId}/conversations/{message.ConversationId}/messages/{message.Id}")
-            .Select(r => JsonNode.Parse(r.Body)!);
 }

@@ -163,4 +163,13 @@ public abstract class RoutingTestBase : ChatwootTestBase
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return (await response.JsonAsync()).Text("status");
     }
+
+    /// <summary>The message as the fake Chatwoot holds it now.</summary>
+    protected FakeMessage MessageNow(FakeMessage message) => Chatwoot.Messages.Single(m => m.Id == message.Id);
+
+    /// <summary>The bodies of the status PATCHes Chatwoot received for the message, in order.</summary>
+    protected IEnumerable<JsonNode> StatusUpdatesOf(FakeMessage message) =>
+        Chatwoot.Requests
+            .Where(r => r.Method == "PATCH" && r.Path == $"/api/v1/accounts/{AccountId}/conversations/{message.ConversationId}/messages/{message.Id}")
+            .Select(r => JsonNode.Parse(r.Body)!);
 }

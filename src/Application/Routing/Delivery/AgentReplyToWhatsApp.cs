@@ -22,7 +22,7 @@ public sealed class AgentReplyToWhatsApp(
     // Chatwoot answers a status PATCH in well under half a second. One that takes longer is given up and queued, for two
     // reasons: a report from the engine about this message that arrives meanwhile finds no link and waits for it
     // (StatusToChatwoot) at least 1.5 × RetryBaseDelay over its attempts, so the tick must end well within that; and
-    // the longer it takes, the likelier such a report is to be queued ahead of the tick (which then skips itself).
+    // the longer it takes, the likelier such a report is to be queued ahead of the tick (which then sets the report's status again).
     private readonly TimeSpan _tickBudget = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerMillisecond * 500, options.Value.RetryBaseDelay.Ticks / 2));
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, AgentReply reply, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ public sealed class AgentReplyToWhatsApp(
             var failed = new MessageStatusChange(string.Empty, "failed", exception.Message, reply.ChatwootMessageId, reply.ConversationId);
             return new DeliveryOutcome.Permanent(
                 $"the engine refused the message: {exception.Message}",
-                await TickAsync(context, reply, failed, "status:cw" + reply.ChatwootMessageId, cancellationToken));
+                await TickAsync(context, reply, failed, cancellationToken));
         }
 
         if (string.IsNullOrEmpty(firstId))
@@ -65,13 +65,13 @@ public sealed class AgentReplyToWhatsApp(
         // Order against the engine's own reports ("delivered", "read") for this WhatsApp id: they find the message
         // only through the link, recorded after this returns, so the "sent" set here lands first; if it has to be
         // queued instead, it goes in the lane of those reports, recorded with the link, and they queue behind it.
-        return new DeliveryOutcome.Delivered(link, await TickAsync(context, reply, sent, "status:" + firstId, cancellationToken));
+        return new DeliveryOutcome.Delivered(link, await TickAsync(context, reply, sent, cancellationToken));
     }
 
     /// <summary>Sets the status on the Chatwoot message now (no outbox row, claim or completion of its own:
     /// half of an agent reply's database work); when Chatwoot does not take it at once, returns it as work to queue.</summary>
     private async Task<NewOutboxItem?> TickAsync(
-        DeliveryContext context, AgentReply reply, MessageStatusChange change, string lane, CancellationToken cancellationToken)
+        DeliveryContext context, AgentReply reply, MessageStatusChange change, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(_tickBudget);
@@ -87,7 +87,7 @@ public sealed class AgentReplyToWhatsApp(
             // to WhatsApp and must not be sent again: the queued tick retries and reports Chatwoot's health.
             _logger.LogDebug("The {Status} tick for Chatwoot message {MessageId} is queued: {Reason}",
                 change.ChatwootStatus, reply.ChatwootMessageId, budget.IsCancellationRequested ? "no answer in time" : exception.GetType().Name);
-            return StatusItem(context, reply, change, lane);
+            return StatusItem(context.Integration.Id, reply, change);
         }
     }
 
@@ -97,7 +97,7 @@ public sealed class AgentReplyToWhatsApp(
     {
         var failed = new MessageStatusChange(
             string.Empty, "failed", $"RyzeAPI gave up sending this message to WhatsApp after {attempts} attempts", reply.ChatwootMessageId, reply.ConversationId);
-        return StatusItem(integrationId, reply, failed, "status:cw" + reply.ChatwootMessageId);
+        return StatusItem(integrationId, reply, failed);
     }
 
     private static string? Text(DeliveryContext context, AgentReply reply)
@@ -112,10 +112,10 @@ public sealed class AgentReplyToWhatsApp(
             : reply.Content;
     }
 
-    private static NewOutboxItem StatusItem(DeliveryContext context, AgentReply reply, MessageStatusChange change, string chatKey) =>
-        StatusItem(context.Integration.Id, reply, change, chatKey);
-
-    private static NewOutboxItem StatusItem(string integrationId, AgentReply reply, MessageStatusChange change, string chatKey) =>
-        new(integrationId, OutboxKind.MessageStatus, chatKey,
-            $"st:cw{reply.ChatwootMessageId}:{change.ChatwootStatus}", JsonSerializer.Serialize(change));
+    // In the lane of the engine's reports for the WhatsApp id when there is one (a later "delivered" or "read" queues
+    // behind it); a send the engine refused has none, and goes in the Chatwoot message's own lane.
+    private static NewOutboxItem StatusItem(string integrationId, AgentReply reply, MessageStatusChange change) =>
+        new(integrationId, OutboxKind.MessageStatus,
+            OutboxKeys.StatusLane(change.WhatsAppId.Length > 0 ? change.WhatsAppId : "cw" + reply.ChatwootMessageId),
+            OutboxKeys.StatusDedupe("cw" + reply.ChatwootMessageId, change.ChatwootStatus), JsonSerializer.Serialize(change));
 }

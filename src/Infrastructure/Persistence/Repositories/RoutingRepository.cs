@@ -36,14 +36,13 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
         FROM message_links WHERE integration_id = @IntegrationId AND whatsapp_id = @WhatsAppId
         """;
 
-    // The engine's reports are outbox rows deduplicated by 'st:<WhatsApp id>:<status>' (ReceiveEngineEventCommandHandler):
-    // three probes of the (integration_id, dedupe_key) unique index. 'done' includes a report skipped because its message
-    // was not known yet: the engine did report it, and showing it late is right.
+    // The engine's reports are outbox rows deduplicated by OutboxKeys.StatusDedupe: three probes of the
+    // (integration_id, dedupe_key) unique index. 'done' includes a report skipped because its message was not known
+    // yet: the engine did report it, and showing it late is right.
     private const string LatestReportShownSql = """
-        SELECT substr(dedupe_key, length(@WhatsAppId) + 5) FROM outbox
-        WHERE integration_id = @IntegrationId AND status = 'done'
-          AND dedupe_key IN ('st:' || @WhatsAppId || ':read', 'st:' || @WhatsAppId || ':delivered', 'st:' || @WhatsAppId || ':failed')
-        ORDER BY CASE substr(dedupe_key, length(@WhatsAppId) + 5) WHEN 'read' THEN 0 WHEN 'delivered' THEN 1 ELSE 2 END
+        SELECT CASE dedupe_key WHEN @Read THEN 'read' WHEN @Delivered THEN 'delivered' ELSE 'failed' END FROM outbox
+        WHERE integration_id = @IntegrationId AND status = 'done' AND dedupe_key IN (@Read, @Delivered, @Failed)
+        ORDER BY CASE dedupe_key WHEN @Read THEN 0 WHEN @Delivered THEN 1 ELSE 2 END
         LIMIT 1
         """;
 
@@ -51,7 +50,7 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
     private const string ReplyInFlightSql = """
         SELECT EXISTS (
             SELECT 1 FROM outbox
-            WHERE integration_id = @IntegrationId AND chat_key = 'out:' || @ChatJid AND status = 'pending' AND leased_until > now())
+            WHERE integration_id = @IntegrationId AND chat_key = @Lane AND status = 'pending' AND leased_until > now())
         """;
 
     private readonly NpgsqlDataSource _dataSource = dataSource;
@@ -78,16 +77,16 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
         QueryAsync<MessageLink>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
 
     public Task<bool> ReplyInFlightAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
-        ScalarAsync(ReplyInFlightSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
+        QueryAsync<bool>(ReplyInFlightSql, new { IntegrationId = integrationId, Lane = OutboxKeys.ReplyLane(chatJid) }, cancellationToken);
 
     public Task<string?> LatestReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
-        QueryAsync<string>(LatestReportShownSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
-
-    private Task<bool> ScalarAsync(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-    });
+        QueryAsync<string>(LatestReportShownSql, new
+        {
+            IntegrationId = integrationId,
+            Read = OutboxKeys.StatusDedupe(whatsAppId, "read"),
+            Delivered = OutboxKeys.StatusDedupe(whatsAppId, "delivered"),
+            Failed = OutboxKeys.StatusDedupe(whatsAppId, "failed"),
+        }, cancellationToken);
 
     private Task<T?> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {

@@ -81,7 +81,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         }
 
         var reply = new AgentReply(parsed.MessageId!.Value, parsed.ConversationId!.Value, chat.ChatJid, parsed.Content, parsed.AgentName, parsed.Attachments);
-        var item = new NewOutboxItem(credentials.IntegrationId, OutboxKind.AgentReply, "out:" + chat.ChatJid, "cw:" + reply.ChatwootMessageId,
+        var item = new NewOutboxItem(credentials.IntegrationId, OutboxKind.AgentReply, OutboxKeys.ReplyLane(chat.ChatJid), "cw:" + reply.ChatwootMessageId,
             JsonSerializer.Serialize(reply));
         if (!await _outbox.EnqueueAsync(item, cancellationToken))
         {

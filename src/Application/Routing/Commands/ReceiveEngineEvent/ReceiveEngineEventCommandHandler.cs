@@ -45,8 +45,8 @@ public sealed class ReceiveEngineEventCommandHandler(
         {
             var status = parsed.Status!;
             // Statuses of one message stay in order (sent before delivered before read).
-            item = new NewOutboxItem(integrationId, OutboxKind.MessageStatus, "status:" + status.WhatsAppId,
-                $"st:{status.WhatsAppId}:{status.ChatwootStatus}", JsonSerializer.Serialize(status));
+            item = new NewOutboxItem(integrationId, OutboxKind.MessageStatus, OutboxKeys.StatusLane(status.WhatsAppId),
+                OutboxKeys.StatusDedupe(status.WhatsAppId, status.ChatwootStatus), JsonSerializer.Serialize(status));
         }
 
         if (!await _outbox.EnqueueAsync(item, cancellationToken))
