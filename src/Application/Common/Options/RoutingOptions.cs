@@ -31,6 +31,10 @@ public sealed class RoutingOptions
     /// <summary>How often idle workers look for work recorded by other processes or due for retry.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Least time between two claims of this process: under load, work that arrives meanwhile is claimed
+    /// together, in one query; after a quiet spell, a claim goes at once.</summary>
+    public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>How long delivered rows are kept to recognise a repeated webhook or event.</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromDays(7);
 
