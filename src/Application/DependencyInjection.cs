@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddOptions<Common.Options.RyzeApiOptions>();
         services.AddOptions<Common.Options.RoutingOptions>().ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Common.Options.RoutingOptions>, Common.Options.RoutingOptionsValidator>();
+        services.AddSingleton<Routing.Ingress.KnownConversations>();
         services.AddSingleton<Routing.Delivery.RetrySchedule>();
         services.AddSingleton<Routing.Delivery.WhatsAppToChatwoot>();
         services.AddSingleton<Routing.Delivery.AgentReplyToWhatsApp>();

@@ -6,6 +6,7 @@ using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Routing.Commands;
 using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
+using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Application.UnitTests.Support;
 
@@ -25,6 +26,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     private readonly Mock<IOutbox> _outbox = new();
     private readonly Mock<IOutboxSignal> _signal = new();
     private readonly Mock<ITokenProtector> _protector = new();
+    private readonly KnownConversations _known = new();
 
     private static readonly WebhookCredentials s_credentials = new(TestData.IntegrationId, Guid.NewGuid(), SecretTokens.Hash(Secret), null);
     private static readonly RoutedChat s_chat = new(TestData.IntegrationId, "5511999999999", 9, "src-9", 77, "open");
@@ -96,6 +98,50 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_NextReplyInAConversationSeenBefore_IsRecordedInOneWriteWithoutALookup()
+    {
+        // Arrange
+        _outbox.Setup(o => o.EnqueueKnownReplyAsync(It.IsAny<NewOutboxItem>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        await Handler().Handle(Command(), CancellationToken.None);
+
+        // Act
+        var result = await Handler().Handle(Command(messageId: 502), CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Outcome, Is.EqualTo(IngressResult.Accepted));
+        _integrations.Verify(i => i.FindWebhookAsync(It.IsAny<string>(), It.IsAny<long?>(), It.IsAny<long?>(), It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.EnqueueKnownReplyAsync(
+            It.Is<NewOutboxItem>(i => i.Kind == OutboxKind.AgentReply && i.ChatKey == "out:5511999999999" && i.DedupeKey == "cw:502"),
+            new KnownReply(s_credentials, 502, 77, "5511999999999"), It.IsAny<CancellationToken>()), Times.Once);
+        _signal.Verify(s => s.Notify(), Times.Exactly(2));
+    }
+
+    [Test]
+    public async Task Handle_ReplySeenBeforeThatPostgresNoLongerConfirms_GetsTheAnswerOfTheLookup()
+    {
+        // Arrange: the conversation is known, but the integration was deactivated since.
+        await Handler().Handle(Command(), CancellationToken.None);
+        _outbox.Setup(o => o.EnqueueKnownReplyAsync(It.IsAny<NewOutboxItem>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _integrations.Setup(i => i.FindWebhookAsync(TestData.IntegrationId, 502, 77, It.IsAny<CancellationToken>())).ReturnsAsync((WebhookLookup?)null);
+
+        // Act + Assert
+        Assert.ThrowsAsync<NotFoundException>(async () => await Handler().Handle(Command(messageId: 502), CancellationToken.None));
+        _outbox.Verify(o => o.EnqueueKnownReplyAsync(It.IsAny<NewOutboxItem>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WrongSecretForAConversationSeenBefore_IsNotFoundAndNotRecorded()
+    {
+        // Arrange
+        await Handler().Handle(Command(), CancellationToken.None);
+
+        // Act + Assert
+        Assert.ThrowsAsync<NotFoundException>(async () => await Handler().Handle(Command(messageId: 502, secret: "wrong-secret"), CancellationToken.None));
+        _outbox.Verify(o => o.EnqueueKnownReplyAsync(It.IsAny<NewOutboxItem>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
     public void Handle_MalformedBodyWithTheWrongSecret_IsNotFoundBeforeItIsMalformed()
     {
         // Arrange
@@ -119,12 +165,12 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     }
 
     private void Lookup(string? linkDirection) =>
-        _integrations.Setup(i => i.FindWebhookAsync(TestData.IntegrationId, 501, 77, It.IsAny<CancellationToken>()))
+        _integrations.Setup(i => i.FindWebhookAsync(TestData.IntegrationId, It.IsAny<long?>(), 77, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new WebhookLookup(s_credentials, linkDirection, s_chat));
 
-    private static ReceiveChatwootWebhookCommand Command() =>
-        new(TestData.IntegrationId, Secret, null, null, Encoding.UTF8.GetBytes(Body));
+    private static ReceiveChatwootWebhookCommand Command(long messageId = 501, string secret = Secret) =>
+        new(TestData.IntegrationId, secret, null, null, Encoding.UTF8.GetBytes(Body.Replace("\"id\":501", $"\"id\":{messageId}", StringComparison.Ordinal)));
 
     private ReceiveChatwootWebhookCommandHandler Handler() =>
-        new(_integrations.Object, _routing.Object, _outbox.Object, _signal.Object, _protector.Object, new FixedTimeProvider(TestData.Now));
+        new(_integrations.Object, _routing.Object, _outbox.Object, _signal.Object, _protector.Object, _known, new FixedTimeProvider(TestData.Now));
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using RyzeApi.Testing.Chatwoot;
 using RyzeApi.WebApi.FunctionalTests.Support;
 
@@ -106,6 +107,68 @@ public sealed class WebhookSecurityTests : RoutingTestBase
         // Assert
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         await AssertNothingRoutedAsync();
+    }
+
+    [Test]
+    public async Task AfterAReplyInTheConversationWasRouted_ForgedCallsAreStillRefused()
+    {
+        // Arrange: the process now knows the conversation, and checks later calls against what it knows.
+        await ActivateRoutingAsync();
+        var conversation = await ContactWritesAsync();
+        await AgentRepliesAsync(conversation.Id, "primeira");
+        await Engine.WaitForSendsAsync(1, Eventually.Deadline);
+
+        // Act
+        using var wrongSignature = await Chatwoot.SendAgentReplyAsync(conversation.Id, "forjada", "Maria", signing: WebhookSigning.WrongSignature);
+        using var stale = await Chatwoot.SendAgentReplyAsync(conversation.Id, "antiga", "Maria", signing: WebhookSigning.StaleTimestamp);
+        var url = Inbox.WebhookUrl!;
+        using var wrongSecret = await PostWebhookAsync(
+            url[..(url.LastIndexOf('/') + 1)] + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NextReplyBody(conversation.Id), Inbox.Secret);
+
+        // Assert
+        await wrongSignature.AssertErrorAsync(HttpStatusCode.Unauthorized, InvalidSignature + "X-Chatwoot-Signature does not match the body");
+        await stale.AssertErrorAsync(
+            HttpStatusCode.Unauthorized, InvalidSignature + "X-Chatwoot-Timestamp is not within 5 minutes of the server's clock");
+        await wrongSecret.AssertErrorAsync(HttpStatusCode.NotFound,
+            "webhook not found - the integration was deactivated or replaced; activate it again to get a new webhook URL");
+        Assert.That(await OutboxCountAsync("agent_reply"), Is.EqualTo(1));
+        await SettledAsync();
+        Assert.That(Engine.Requests, Has.Count.EqualTo(1), "only the genuine reply was sent");
+    }
+
+    [Test]
+    public async Task AfterDeactivation_AReplyInAConversationRoutedBefore_Is404AndNotSent()
+    {
+        // Arrange: a reply routed (the conversation is known), then the integration deactivated; Chatwoot (say, one
+        // whose webhook URL could not be cleared) still posts the next agent message with the old URL and secret.
+        await ActivateRoutingAsync();
+        var conversation = await ContactWritesAsync();
+        await AgentRepliesAsync(conversation.Id, "primeira");
+        await Engine.WaitForSendsAsync(1, Eventually.Deadline);
+        var (url, signingSecret, body) = (Inbox.WebhookUrl!, Inbox.Secret, NextReplyBody(conversation.Id));
+        using (var deactivated = await DeactivateAsync())
+        {
+            Assert.That(deactivated.IsSuccessStatusCode, Is.True, await deactivated.Content.ReadAsStringAsync());
+        }
+
+        // Act
+        using var response = await PostWebhookAsync(url, body, signingSecret);
+
+        // Assert
+        await response.AssertErrorAsync(HttpStatusCode.NotFound,
+            "webhook not found - the integration was deactivated or replaced; activate it again to get a new webhook URL");
+        Assert.That(await OutboxCountAsync("agent_reply"), Is.Zero);
+        Assert.That(Engine.Requests, Has.Count.EqualTo(1), "only the reply before deactivation was sent");
+    }
+
+    // The last agent message's webhook body, as another message of the same conversation (a new message id).
+    private string NextReplyBody(long conversationId)
+    {
+        var last = Chatwoot.WebhookDeliveries.Last(d => d.Event == "message_created" && !d.Automatic && d.ConversationId == conversationId);
+        var body = JsonNode.Parse(last.Body)!.AsObject();
+        body["id"] = body["id"]!.GetValue<long>() + 1000;
+        body["content"] = "outra";
+        return body.ToJsonString();
     }
 
     private async Task AssertNothingRoutedAsync()

@@ -9,6 +9,11 @@ public interface IOutbox
     /// <returns>False when an item with the same dedupe key already exists for the integration.</returns>
     Task<bool> EnqueueAsync(NewOutboxItem item, CancellationToken cancellationToken);
 
+    /// <summary>Enqueues an agent reply verified with what this process knew (<see cref="Routing.Ingress.KnownConversations"/>)
+    /// only if, in the same statement, PostgreSQL finds <paramref name="expected"/> still true.</summary>
+    /// <returns>False when it is not, or an item with the same dedupe key exists; the caller then looks the call up.</returns>
+    Task<bool> EnqueueKnownReplyAsync(NewOutboxItem item, KnownReply expected, CancellationToken cancellationToken);
+
     /// <summary>Leases up to <paramref name="max"/> due items whose chat has no earlier unfinished item
     /// held elsewhere or waiting for a retry; skips integrations whose deliveries are halted.</summary>
     Task<IReadOnlyList<OutboxItem>> ClaimAsync(string worker, int max, TimeSpan lease, CancellationToken cancellationToken);

@@ -26,6 +26,24 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         RETURNING id
         """;
 
+    // EnqueueSql, on the condition that the integration's credentials, the conversation's chat and the absence of a
+    // link for the Chatwoot message are as the webhook handler assumed (WebhookSql reads the same rows).
+    private const string EnqueueKnownReplySql = """
+        INSERT INTO outbox (integration_id, kind, chat_key, dedupe_key, payload)
+        SELECT @IntegrationId, @Kind, @ChatKey, @DedupeKey, @Payload::jsonb
+        FROM (SELECT pg_advisory_xact_lock(1383692901, hashtext(@IntegrationId || ' ' || @ChatKey))) AS chat_lock
+        WHERE EXISTS (
+                SELECT 1 FROM chatwoot_integrations i
+                JOIN chatwoot_conversations v ON v.integration_id = i.id AND v.conversation_id = @ConversationId AND v.chat_jid = @ChatJid
+                JOIN chatwoot_chats c ON c.integration_id = v.integration_id AND c.chat_jid = v.chat_jid
+                WHERE i.id = @IntegrationId AND i.webhook_secret_hash = @WebhookSecretHash
+                  AND i.inbox_secret_key_id IS NOT DISTINCT FROM @InboxSecretKeyId::text
+                  AND i.inbox_secret_ciphertext IS NOT DISTINCT FROM @InboxSecretCiphertext::bytea)
+          AND NOT EXISTS (SELECT 1 FROM message_links l WHERE l.integration_id = @IntegrationId AND l.chatwoot_message_id = @ChatwootMessageId)
+        ON CONFLICT (integration_id, dedupe_key) DO NOTHING
+        RETURNING id
+        """;
+
     private const string ClaimSql = """
         WITH candidates AS (
             SELECT o.id
@@ -113,6 +131,19 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     public Task<bool> EnqueueAsync(NewOutboxItem item, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         var affected = await _writes.WriteAsync(() => [Command(EnqueueSql, item)], [ChatLock(item)], 0, cancellationToken);
+        return affected[0] == 1;
+    });
+
+    public Task<bool> EnqueueKnownReplyAsync(NewOutboxItem item, KnownReply expected, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        var credentials = expected.Credentials;
+        var parameters = new
+        {
+            item.IntegrationId, item.Kind, item.ChatKey, item.DedupeKey, item.Payload,
+            expected.ConversationId, expected.ChatJid, expected.ChatwootMessageId, credentials.WebhookSecretHash,
+            InboxSecretKeyId = credentials.InboxSecret?.KeyId, InboxSecretCiphertext = credentials.InboxSecret?.Ciphertext,
+        };
+        var affected = await _writes.WriteAsync(() => [Command(EnqueueKnownReplySql, parameters)], [ChatLock(item)], 0, cancellationToken);
         return affected[0] == 1;
     });
 

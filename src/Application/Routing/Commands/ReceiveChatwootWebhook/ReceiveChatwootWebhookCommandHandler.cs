@@ -15,7 +15,7 @@ namespace RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 /// agent reply in the outbox and returns at once: Chatwoot does not retry and gives up after 5 s.</summary>
 public sealed class ReceiveChatwootWebhookCommandHandler(
     IRoutingIntegrations integrations, IRoutingRepository routing, IOutbox outbox, IOutboxSignal signal,
-    ITokenProtector protector, TimeProvider timeProvider)
+    ITokenProtector protector, KnownConversations known, TimeProvider timeProvider)
     : ICommandHandler<ReceiveChatwootWebhookCommand, IngressResult>
 {
     public const string NotFoundMessage = "webhook not found - the integration was deactivated or replaced; activate it again to get a new webhook URL";
@@ -24,6 +24,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
     private readonly IOutbox _outbox = outbox;
     private readonly IOutboxSignal _signal = signal;
     private readonly ITokenProtector _protector = protector;
+    private readonly KnownConversations _known = known;
     private readonly TimeProvider _timeProvider = timeProvider;
 
     public async ValueTask<IngressResult> Handle(ReceiveChatwootWebhookCommand command, CancellationToken cancellationToken)
@@ -32,21 +33,21 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         // the link and chat of the ids the body names; nothing from the body is used, nor its errors reported,
         // until the secret and the signature check out.
         var (parsed, malformed) = TryParse(command.Body);
+        if (await TryRecordKnownReplyAsync(command, parsed, cancellationToken))
+        {
+            return IngressResult.Recorded();
+        }
+
         var lookup = await _integrations.FindWebhookAsync(command.IntegrationId, parsed?.MessageId, parsed?.ConversationId, cancellationToken);
-        if (lookup is null
-            || !CryptographicOperations.FixedTimeEquals(SecretTokens.Hash(command.Secret), lookup.Credentials.WebhookSecretHash))
+        if (lookup is null || !SecretMatches(command, lookup.Credentials))
         {
             throw new NotFoundException(NotFoundMessage);
         }
 
         var credentials = lookup.Credentials;
-        if (credentials.InboxSecret is { } protectedSecret)
+        if (SignatureProblem(command, credentials) is { } problem)
         {
-            var secret = _protector.Unprotect(protectedSecret, ChatwootActivator.InboxSecretAssociatedData(credentials.IntegrationId));
-            if (WebhookSignature.Check(secret, command.Timestamp, command.Signature, command.Body, _timeProvider.GetUtcNow()) is { } problem)
-            {
-                throw new UnauthorizedException("invalid webhook signature: " + problem);
-            }
+            throw new UnauthorizedException("invalid webhook signature: " + problem);
         }
 
         if (parsed is null)
@@ -80,16 +81,58 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
             return IngressResult.NotRouted($"conversation {parsed.ConversationId} is not one RyzeApi routes");
         }
 
-        var reply = new AgentReply(parsed.MessageId!.Value, parsed.ConversationId!.Value, chat.ChatJid, parsed.Content, parsed.AgentName, parsed.Attachments);
-        var item = new NewOutboxItem(credentials.IntegrationId, OutboxKind.AgentReply, OutboxKeys.ReplyLane(chat.ChatJid), "cw:" + reply.ChatwootMessageId,
-            JsonSerializer.Serialize(reply));
-        if (!await _outbox.EnqueueAsync(item, cancellationToken))
+        _known.Remember(credentials, parsed.ConversationId!.Value, chat.ChatJid);
+        if (!await _outbox.EnqueueAsync(ReplyItem(credentials.IntegrationId, parsed, chat.ChatJid), cancellationToken))
         {
             return IngressResult.AlreadyRecorded();
         }
 
         _signal.Notify();
         return IngressResult.Recorded();
+    }
+
+    // The short way, for an agent reply in a conversation this process has seen: checked against what it learnt, and
+    // recorded only if PostgreSQL finds all of that still true. Anything else (a call that does not check out, a reply
+    // that is a duplicate or an echo, credentials changed) goes the long way, which alone gives errors and other outcomes.
+    private async Task<bool> TryRecordKnownReplyAsync(ReceiveChatwootWebhookCommand command, ChatwootWebhookEvent? parsed, CancellationToken cancellationToken)
+    {
+        if (parsed is not { Name: "message_created", IgnoredBecause: null, MessageId: { } messageId, ConversationId: { } conversationId }
+            || _known.Find(command.IntegrationId, conversationId) is not { } known
+            || !SecretMatches(command, known.Credentials)
+            || SignatureProblem(command, known.Credentials) is not null)
+        {
+            return false;
+        }
+
+        var item = ReplyItem(known.Credentials.IntegrationId, parsed, known.ChatJid);
+        if (!await _outbox.EnqueueKnownReplyAsync(item, new KnownReply(known.Credentials, messageId, conversationId, known.ChatJid), cancellationToken))
+        {
+            return false;
+        }
+
+        _signal.Notify();
+        return true;
+    }
+
+    private static bool SecretMatches(ReceiveChatwootWebhookCommand command, WebhookCredentials credentials) =>
+        CryptographicOperations.FixedTimeEquals(SecretTokens.Hash(command.Secret), credentials.WebhookSecretHash);
+
+    private string? SignatureProblem(ReceiveChatwootWebhookCommand command, WebhookCredentials credentials)
+    {
+        if (credentials.InboxSecret is not { } protectedSecret)
+        {
+            return null;
+        }
+
+        var secret = _protector.Unprotect(protectedSecret, ChatwootActivator.InboxSecretAssociatedData(credentials.IntegrationId));
+        return WebhookSignature.Check(secret, command.Timestamp, command.Signature, command.Body, _timeProvider.GetUtcNow());
+    }
+
+    private static NewOutboxItem ReplyItem(string integrationId, ChatwootWebhookEvent parsed, string chatJid)
+    {
+        var reply = new AgentReply(parsed.MessageId!.Value, parsed.ConversationId!.Value, chatJid, parsed.Content, parsed.AgentName, parsed.Attachments);
+        return new NewOutboxItem(integrationId, OutboxKind.AgentReply, OutboxKeys.ReplyLane(chatJid), "cw:" + reply.ChatwootMessageId,
+            JsonSerializer.Serialize(reply));
     }
 
     private static (ChatwootWebhookEvent? Parsed, ValidationException? Malformed) TryParse(byte[] body)

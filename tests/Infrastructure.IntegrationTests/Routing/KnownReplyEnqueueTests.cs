@@ -1,0 +1,111 @@
+using Dapper;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Routing.Model;
+using RyzeApi.Infrastructure.IntegrationTests.Support;
+using RyzeApi.Infrastructure.Persistence.Repositories;
+
+namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
+
+/// <summary>An agent reply verified with what the process remembered is recorded only if PostgreSQL still agrees.</summary>
+public sealed class KnownReplyEnqueueTests : DatabaseTestBase
+{
+    private OutboxRepository _outbox = null!;
+    private WebhookCredentials _credentials = null!;
+    private string _integrationId = null!;
+
+    [SetUp]
+    public async Task CreateIntegrationWithAChat()
+    {
+        var account = await CreateAccountAsync("account-token-known-0001");
+        var instance = await CreateInstanceAsync(account, "suporte", "instance-token-known-0001");
+        var integration = IntegrationSamples.New(instance.Id, new ProtectedSecret("k1", [1, 2, 3]));
+        await new ChatwootIntegrationRepository(DataSource, TimeProvider.System).ReplaceAsync(integration, null, CancellationToken.None);
+        _integrationId = integration.Integration.Id;
+        await new RoutingRepository(DataSource).SaveChatAsync(new RoutedChat(_integrationId, "chat-a", 31, "src-31", 77, "open"), CancellationToken.None);
+        await new RoutingRepository(DataSource).SaveChatAsync(new RoutedChat(_integrationId, "chat-b", 32, "src-32", 78, "open"), CancellationToken.None);
+        _credentials = (await new RoutingIntegrations(DataSource).FindWebhookAsync(_integrationId, null, null, CancellationToken.None))!.Credentials;
+        _outbox = new OutboxRepository(DataSource);
+    }
+
+    [Test]
+    public async Task EnqueueKnownReply_AllAsRemembered_IsRecorded()
+    {
+        // Act
+        var recorded = await _outbox.EnqueueKnownReplyAsync(Reply(501), Expected(501), CancellationToken.None);
+
+        // Assert
+        Assert.That(recorded, Is.True);
+        Assert.That(await _outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(1));
+    }
+
+    [TestCase("webhook secret changed")]
+    [TestCase("inbox signing secret changed")]
+    [TestCase("inbox signing secret removed")]
+    [TestCase("conversation is another chat's")]
+    [TestCase("conversation unknown")]
+    [TestCase("message RyzeApi created")]
+    [TestCase("message already sent")]
+    [TestCase("same reply recorded before")]
+    [TestCase("integration deleted")]
+    public async Task EnqueueKnownReply_WhatWasRememberedNoLongerHolds_RecordsNothing(string change)
+    {
+        // Arrange
+        var expected = Expected(501);
+        var pendingBefore = 0;
+        switch (change)
+        {
+            case "webhook secret changed":
+                expected = expected with { Credentials = _credentials with { WebhookSecretHash = new byte[32] } };
+                break;
+            case "inbox signing secret changed":
+                expected = expected with { Credentials = _credentials with { InboxSecret = new ProtectedSecret("k1", [1, 2, 4]) } };
+                break;
+            case "inbox signing secret removed":
+                expected = expected with { Credentials = _credentials with { InboxSecret = null } };
+                break;
+            case "conversation is another chat's":
+                expected = expected with { ConversationId = 78 };
+                break;
+            case "conversation unknown":
+                expected = expected with { ConversationId = 79 };
+                break;
+            case "message RyzeApi created":
+                await LinkAsync(501, MessageLink.ToChatwoot);
+                break;
+            case "message already sent":
+                await LinkAsync(501, MessageLink.ToWhatsApp);
+                break;
+            case "same reply recorded before":
+                await _outbox.EnqueueAsync(Reply(501), CancellationToken.None);
+                pendingBefore = 1;
+                break;
+            case "integration deleted":
+                await using (var connection = await DataSource.OpenConnectionAsync())
+                {
+                    await connection.ExecuteAsync("DELETE FROM chatwoot_integrations WHERE id = @Id", new { Id = _integrationId });
+                }
+
+                break;
+        }
+
+        // Act
+        var recorded = await _outbox.EnqueueKnownReplyAsync(Reply(501), expected, CancellationToken.None);
+
+        // Assert
+        Assert.That(recorded, Is.False);
+        Assert.That(await _outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(pendingBefore));
+    }
+
+    private NewOutboxItem Reply(long messageId) =>
+        new(_integrationId, OutboxKind.AgentReply, OutboxKeys.ReplyLane("chat-a"), "cw:" + messageId, $"{{\"ChatwootMessageId\": {messageId}}}");
+
+    private KnownReply Expected(long messageId) => new(_credentials, messageId, 77, "chat-a");
+
+    private async Task LinkAsync(long chatwootMessageId, string direction)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO message_links (integration_id, whatsapp_id, chatwoot_message_id, chatwoot_conversation_id, direction) VALUES (@Id, 'wa-1', @Message, 77, @Direction)",
+            new { Id = _integrationId, Message = chatwootMessageId, Direction = direction });
+    }
+}
