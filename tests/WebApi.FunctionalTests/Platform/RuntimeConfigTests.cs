@@ -8,14 +8,27 @@ public sealed class RuntimeConfigTests
     [Test]
     public void RuntimeConfig_IdleThreadPoolThreads_DoNotSpin()
     {
-        // Arrange
-        var directory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
-        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "RyzeApi.WebApi.runtimeconfig.json")))!;
-
         // Act
-        var spinLimit = config["runtimeOptions"]?["configProperties"]?["System.Threading.ThreadPool.UnfairSemaphoreSpinLimit"];
+        var spinLimit = Property("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit");
 
         // Assert: ADR 13 (the API shares its cores with PostgreSQL).
         Assert.That(spinLimit?.GetValue<int>(), Is.Zero);
+    }
+
+    [Test]
+    public void RuntimeConfig_GarbageCollector_IsTheWorkstationOne()
+    {
+        // Act
+        var server = Property("System.GC.Server");
+
+        // Assert: ADR 13 (the Web SDK's default is the server GC).
+        Assert.That(server?.GetValue<bool>(), Is.False);
+    }
+
+    private static JsonNode? Property(string name)
+    {
+        var directory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "RyzeApi.WebApi.runtimeconfig.json")))!;
+        return config["runtimeOptions"]?["configProperties"]?[name];
     }
 }
