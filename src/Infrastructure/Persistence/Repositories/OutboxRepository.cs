@@ -44,18 +44,25 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         RETURNING id
         """;
 
+    // A chat is held elsewhere while any of its rows is leased, and a row waits behind an earlier row of its chat that
+    // waits for a retry. Those chats are found in one pass over the pending rows (busy), not in one pass per candidate:
+    // the planner, estimating few pending rows, otherwise rescans the whole pending index for every candidate.
     private const string ClaimSql = """
-        WITH candidates AS (
+        WITH busy AS MATERIALIZED (
+            SELECT b.integration_id, b.chat_key, bool_or(b.leased_until >= now()) AS leased,
+                   min(b.id) FILTER (WHERE b.next_attempt_at > now()) AS first_waiting
+            FROM outbox b
+            WHERE b.status = 'pending' AND (b.leased_until >= now() OR b.next_attempt_at > now())
+            GROUP BY b.integration_id, b.chat_key),
+        candidates AS (
             SELECT o.id
             FROM outbox o
             JOIN chatwoot_integrations i ON i.id = o.integration_id AND NOT i.deliveries_halted
             WHERE o.status = 'pending' AND o.next_attempt_at <= now()
               AND (o.leased_until IS NULL OR o.leased_until < now())
-              -- Not while the chat is held elsewhere (any of its rows leased), nor behind an earlier row waiting for a retry.
               AND NOT EXISTS (
-                  SELECT 1 FROM outbox e
-                  WHERE e.integration_id = o.integration_id AND e.chat_key = o.chat_key AND e.status = 'pending' AND e.id <> o.id
-                    AND (e.leased_until >= now() OR (e.id < o.id AND e.next_attempt_at > now())))
+                  SELECT 1 FROM busy b
+                  WHERE b.integration_id = o.integration_id AND b.chat_key = o.chat_key AND (b.leased OR b.first_waiting < o.id))
             ORDER BY o.id
             LIMIT @Max
             FOR UPDATE OF o SKIP LOCKED),
