@@ -149,6 +149,44 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
     }
 
     [Test]
+    public async Task Enqueue_WhileEveryFlusherOfTheCompletionsWaitsForAChatLock_IsRecordedAtOnce()
+    {
+        // Arrange: as many completions as the writer has flushers, each with a follow-up in a chat whose lock an open
+        // transaction holds; each is sent alone (the next only once the previous waits), so each holds a flusher.
+        for (var i = 0; i < OutboxWriteBatcher.Flushers; i++)
+        {
+            await _outbox.EnqueueAsync(Item($"in:chat-{i}", $"wa:{i}"), CancellationToken.None);
+        }
+
+        var items = await _outbox.ClaimAsync("w1", 10, s_lease, CancellationToken.None);
+        await using var open = await DataSource.OpenConnectionAsync();
+        await using var transaction = await open.BeginTransactionAsync();
+        await using (var hold = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(1383692901, hashtext(@Chat))", open, transaction))
+        {
+            hold.Parameters.AddWithValue("Chat", _integrationId + " status:held");
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var completions = new List<Task>();
+        foreach (var item in items)
+        {
+            completions.Add(_outbox.CompleteAsync(item, null, Item("status:held", $"st:{item.Id}"), CancellationToken.None));
+            await WaitForAdvisoryLockWaiterAsync(completions.Count);
+        }
+
+        // Act
+        var enqueue = _outbox.EnqueueAsync(Item("in:chat-new", "wa:new"), CancellationToken.None);
+        var answered = await Task.WhenAny(enqueue, Task.Delay(TimeSpan.FromSeconds(10))) == enqueue;
+        await transaction.CommitAsync();
+        await Task.WhenAll(completions);
+
+        // Assert: ingress is answered after its own commit, not after the workers' writes.
+        Assert.That(items, Has.Count.EqualTo(OutboxWriteBatcher.Flushers));
+        Assert.That(answered, Is.True, "the insert waited for the completions' chat lock");
+        Assert.That(await enqueue, Is.True);
+    }
+
+    [Test]
     public async Task Enqueue_OneWriteThatPostgreSqlRejects_FailsAloneAndTheOthersOfItsBatchAreRecorded()
     {
         // Arrange: jsonb refuses a truncated document; 50 good writes are sent at the same moment, so they share batches with it
@@ -414,11 +452,11 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
 
     private static string Payload(string id) => $"{{\"Id\": \"{id}\"}}";
 
-    private async Task WaitForAdvisoryLockWaiterAsync()
+    private async Task WaitForAdvisoryLockWaiterAsync(int waiters = 1)
     {
         for (var i = 0; i < 200; i++)
         {
-            if (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0)
+            if (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") >= waiters)
             {
                 return;
             }

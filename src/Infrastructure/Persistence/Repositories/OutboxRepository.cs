@@ -132,12 +132,15 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     private const string CountPendingSql = "SELECT count(*) FROM outbox WHERE integration_id = @IntegrationId AND status = 'pending'";
 
     private readonly NpgsqlDataSource _dataSource = dataSource;
+    // Two group-commit writers: what ingress records (answered only after its commit) never waits for a flusher busy
+    // with the workers' completions, which at high rates are the larger and slower batches.
+    private readonly OutboxWriteBatcher _ingressWrites = new(dataSource);
     private readonly OutboxWriteBatcher _writes = new(dataSource);
 
     // Through the batcher: concurrent events share one round trip (group commit).
     public Task<bool> EnqueueAsync(NewOutboxItem item, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        var affected = await _writes.WriteAsync(() => [Command(EnqueueSql, item)], [ChatLock(item)], 0, cancellationToken);
+        var affected = await _ingressWrites.WriteAsync(() => [Command(EnqueueSql, item)], [ChatLock(item)], 0, cancellationToken);
         return affected[0] == 1;
     });
 
@@ -150,7 +153,7 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
             expected.ConversationId, expected.ChatJid, expected.ChatwootMessageId, credentials.WebhookSecretHash,
             InboxSecretKeyId = credentials.InboxSecret?.KeyId, InboxSecretCiphertext = credentials.InboxSecret?.Ciphertext,
         };
-        var affected = await _writes.WriteAsync(() => [Command(EnqueueKnownReplySql, parameters)], [ChatLock(item)], 0, cancellationToken);
+        var affected = await _ingressWrites.WriteAsync(() => [Command(EnqueueKnownReplySql, parameters)], [ChatLock(item)], 0, cancellationToken);
         return affected[0] == 1;
     });
 

@@ -20,7 +20,7 @@ internal sealed class OutboxWriteBatcher
 
     // Batches in flight at once: a batch waiting for a chat lock (another process inserting into that chat)
     // must not hold up every other chat of this process.
-    private const int Flushers = 4;
+    internal const int Flushers = 4;
 
     private const string LockSql = """
         SELECT pg_advisory_xact_lock(1383692901, chat_lock)
