@@ -57,7 +57,9 @@ public sealed class OutboxWorker(
             var wait = interval - Stopwatch.GetElapsedTime(last);
             if (last != 0 && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, cancellationToken);
+                // Whole milliseconds, rounded up: Task.Delay truncates, and a delay under 1 ms would return at once
+                // and make this loop spin until the interval is over.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken);
                 continue;
             }
 
