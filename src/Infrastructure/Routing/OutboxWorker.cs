@@ -100,7 +100,7 @@ public sealed class OutboxWorker(
                 _logger.LogError(exception, "Outbox worker cycle failed");
             }
 
-            // A full batch means more is waiting: go again at once.
+            // A full batch means more is waiting: go again (once the claim interval allows).
             if (claimed < _options.BatchSize)
             {
                 try

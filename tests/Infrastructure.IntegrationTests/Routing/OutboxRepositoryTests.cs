@@ -107,6 +107,23 @@ public sealed class OutboxRepositoryTests : DatabaseTestBase
     }
 
     [Test]
+    public async Task Retry_OfALaterItem_DoesNotHoldBackAnEarlierOneOfTheChat()
+    {
+        // Arrange: both claimed together; the later one waits for a retry, the earlier one was given back (shutdown).
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:1"), CancellationToken.None);
+        await _outbox.EnqueueAsync(Item("in:chat-a", "wa:2"), CancellationToken.None);
+        var claimed = await _outbox.ClaimAsync("w1", 10, s_lease, CancellationToken.None);
+        await _outbox.RetryAsync(claimed[1], DateTimeOffset.UtcNow.AddMinutes(5), "Chatwoot is unreachable", CancellationToken.None);
+        await _outbox.ReleaseAsync(claimed[0], CancellationToken.None);
+
+        // Act
+        var again = await _outbox.ClaimAsync("w1", 10, s_lease, CancellationToken.None);
+
+        // Assert: only rows behind a waiting one wait.
+        Assert.That(again.Select(i => i.Payload), Is.EqualTo(new[] { Payload("wa:1") }));
+    }
+
+    [Test]
     public async Task Claim_AfterTheLeaseExpired_HandsTheItemOutAgain()
     {
         // Arrange: a worker claimed and crashed.

@@ -21,8 +21,8 @@ public sealed class StartupTests
 
     [TestCase("Routing:BatchSize", "0", "Routing__BatchSize must be at least 1")]
     [TestCase("Routing:PollInterval", "00:00:00", "Routing__PollInterval must be at least 00:00:00.010")]
-    [TestCase("Routing:ClaimInterval", "-00:00:00.010", "Routing__ClaimInterval must be at least 00:00:00 and below Routing__PollInterval")]
-    [TestCase("Routing:ClaimInterval", "00:00:01", "Routing__ClaimInterval must be at least 00:00:00 and below Routing__PollInterval")]
+    [TestCase("Routing:ClaimInterval", "-00:00:00.010", "Routing__ClaimInterval must be between 00:00:00 and 00:00:01")]
+    [TestCase("Routing:ClaimInterval", "00:00:02", "Routing__ClaimInterval must be between 00:00:00 and 00:00:01")]
     [TestCase("Routing:LeaseDuration", "00:00:00", "Routing__LeaseDuration must be at least 00:00:01")]
     public void Start_WithRoutingSettingThatWouldSpin_StopsNamingTheSetting(string key, string value, string expected)
     {

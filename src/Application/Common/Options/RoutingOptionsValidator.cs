@@ -17,8 +17,8 @@ public sealed class RoutingOptionsValidator : IValidateOptions<RoutingOptions>
         Require(failures, options.RetryMaxDelay >= options.RetryBaseDelay, "Routing__RetryMaxDelay must not be below Routing__RetryBaseDelay");
         Require(failures, options.LeaseDuration >= TimeSpan.FromSeconds(1), "Routing__LeaseDuration must be at least 00:00:01");
         Require(failures, options.PollInterval >= TimeSpan.FromMilliseconds(10), "Routing__PollInterval must be at least 00:00:00.010");
-        Require(failures, options.ClaimInterval >= TimeSpan.Zero && options.ClaimInterval < options.PollInterval,
-            "Routing__ClaimInterval must be at least 00:00:00 and below Routing__PollInterval");
+        Require(failures, options.ClaimInterval >= TimeSpan.Zero && options.ClaimInterval <= TimeSpan.FromSeconds(1),
+            "Routing__ClaimInterval must be between 00:00:00 and 00:00:01");
         Require(failures, options.MediaMaxBytes >= 1, "Routing__MediaMaxBytes must be at least 1");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
