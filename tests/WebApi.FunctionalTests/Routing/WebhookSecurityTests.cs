@@ -71,7 +71,7 @@ public sealed class WebhookSecurityTests : RoutingTestBase
 
         var body = Chatwoot.WebhookDeliveries.Last(d => d.Event == "message_created" && !d.Automatic).Body;
         var url = Inbox.WebhookUrl!;
-        var wrongSecretUrl = url[..(url.LastIndexOf('/') + 1)] + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        var wrongSecretUrl = WrongSecretUrl();
 
         // Act
         using var wrong = await PostWebhookAsync(wrongSecretUrl, body, Inbox.Secret);
@@ -112,18 +112,13 @@ public sealed class WebhookSecurityTests : RoutingTestBase
     [Test]
     public async Task AfterAReplyInTheConversationWasRouted_ForgedCallsAreStillRefused()
     {
-        // Arrange: the process now knows the conversation, and checks later calls against what it knows.
-        await ActivateRoutingAsync();
-        var conversation = await ContactWritesAsync();
-        await AgentRepliesAsync(conversation.Id, "primeira");
-        await Engine.WaitForSendsAsync(1, Eventually.Deadline);
+        // Arrange: the process knows the conversation, and checks later calls against what it knows.
+        var conversation = await ConversationWithAReplySentAsync();
 
         // Act
         using var wrongSignature = await Chatwoot.SendAgentReplyAsync(conversation.Id, "forjada", "Maria", signing: WebhookSigning.WrongSignature);
         using var stale = await Chatwoot.SendAgentReplyAsync(conversation.Id, "antiga", "Maria", signing: WebhookSigning.StaleTimestamp);
-        var url = Inbox.WebhookUrl!;
-        using var wrongSecret = await PostWebhookAsync(
-            url[..(url.LastIndexOf('/') + 1)] + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", NextReplyBody(conversation.Id), Inbox.Secret);
+        using var wrongSecret = await PostWebhookAsync(WrongSecretUrl(), NextReplyBody(conversation.Id), Inbox.Secret);
 
         // Assert
         await wrongSignature.AssertErrorAsync(HttpStatusCode.Unauthorized, InvalidSignature + "X-Chatwoot-Signature does not match the body");
@@ -141,10 +136,7 @@ public sealed class WebhookSecurityTests : RoutingTestBase
     {
         // Arrange: a reply routed (the conversation is known), then the integration deactivated; Chatwoot (say, one
         // whose webhook URL could not be cleared) still posts the next agent message with the old URL and secret.
-        await ActivateRoutingAsync();
-        var conversation = await ContactWritesAsync();
-        await AgentRepliesAsync(conversation.Id, "primeira");
-        await Engine.WaitForSendsAsync(1, Eventually.Deadline);
+        var conversation = await ConversationWithAReplySentAsync();
         var (url, signingSecret, body) = (Inbox.WebhookUrl!, Inbox.Secret, NextReplyBody(conversation.Id));
         using (var deactivated = await DeactivateAsync())
         {
@@ -159,6 +151,22 @@ public sealed class WebhookSecurityTests : RoutingTestBase
             "webhook not found - the integration was deactivated or replaced; activate it again to get a new webhook URL");
         Assert.That(await OutboxCountAsync("agent_reply"), Is.Zero);
         Assert.That(Engine.Requests, Has.Count.EqualTo(1), "only the reply before deactivation was sent");
+    }
+
+    // An agent replied in a conversation and the reply went to WhatsApp: the process now knows the conversation.
+    private async Task<FakeConversation> ConversationWithAReplySentAsync()
+    {
+        await ActivateRoutingAsync();
+        var conversation = await ContactWritesAsync();
+        await AgentRepliesAsync(conversation.Id, "primeira");
+        await Engine.WaitForSendsAsync(1, Eventually.Deadline);
+        return conversation;
+    }
+
+    private string WrongSecretUrl()
+    {
+        var url = Inbox.WebhookUrl!;
+        return url[..(url.LastIndexOf('/') + 1)] + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     }
 
     // The last agent message's webhook body, as another message of the same conversation (a new message id).

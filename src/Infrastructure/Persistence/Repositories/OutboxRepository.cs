@@ -18,20 +18,22 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     // another worker: the chat is split between workers, out of order, with a second contact or conversation.
     // The lock's two-key form (class 0x52797A65, "Ryze") is a key space apart from the claim's single bigint key.
     // Its name is OutboxWriteBatcher.ChatLockName's: a batch takes the same locks up front, in key order.
-    private const string EnqueueSql = """
+    private const string InsertUnderChatLockSql = """
         INSERT INTO outbox (integration_id, kind, chat_key, dedupe_key, payload)
         SELECT @IntegrationId, @Kind, @ChatKey, @DedupeKey, @Payload::jsonb
         FROM (SELECT pg_advisory_xact_lock(1383692901, hashtext(@IntegrationId || ' ' || @ChatKey))) AS chat_lock
+        """;
+
+    private const string UnlessRecordedSql = """
         ON CONFLICT (integration_id, dedupe_key) DO NOTHING
         RETURNING id
         """;
 
+    private const string EnqueueSql = InsertUnderChatLockSql + "\n" + UnlessRecordedSql;
+
     // EnqueueSql, on the condition that the integration's credentials, the conversation's chat and the absence of a
     // link for the Chatwoot message are as the webhook handler assumed (WebhookSql reads the same rows).
-    private const string EnqueueKnownReplySql = """
-        INSERT INTO outbox (integration_id, kind, chat_key, dedupe_key, payload)
-        SELECT @IntegrationId, @Kind, @ChatKey, @DedupeKey, @Payload::jsonb
-        FROM (SELECT pg_advisory_xact_lock(1383692901, hashtext(@IntegrationId || ' ' || @ChatKey))) AS chat_lock
+    private const string EnqueueKnownReplySql = InsertUnderChatLockSql + "\n" + """
         WHERE EXISTS (
                 SELECT 1 FROM chatwoot_integrations i
                 JOIN chatwoot_conversations v ON v.integration_id = i.id AND v.conversation_id = @ConversationId AND v.chat_jid = @ChatJid
@@ -40,9 +42,7 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
                   AND i.inbox_secret_key_id IS NOT DISTINCT FROM @InboxSecretKeyId::text
                   AND i.inbox_secret_ciphertext IS NOT DISTINCT FROM @InboxSecretCiphertext::bytea)
           AND NOT EXISTS (SELECT 1 FROM message_links l WHERE l.integration_id = @IntegrationId AND l.chatwoot_message_id = @ChatwootMessageId)
-        ON CONFLICT (integration_id, dedupe_key) DO NOTHING
-        RETURNING id
-        """;
+        """ + "\n" + UnlessRecordedSql;
 
     // A chat is held elsewhere while any of its rows is leased, and a row waits behind an earlier row of its chat that
     // waits for a retry. Those chats are found in one pass over the pending rows (busy), not in one pass per candidate:
