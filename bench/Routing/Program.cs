@@ -266,6 +266,24 @@ var cpuPerReply = (Api: (webhookCpuAfter.Api - webhookCpuBefore.Api) * 1000 / We
 Console.WriteLine($"webhooks p50 {Stats.Percentile(webhookLatency, 50):0.0} ms p99 {Stats.Percentile(webhookLatency, 99):0.0} ms; CPU ms per reply: api {cpuPerReply.Api:0.00}, postgres {cpuPerReply.Postgres:0.00}, fakes+load {cpuPerReply.Bench:0.00}; load generator GC: {benchPause.Count} collections, {benchPause.Ms:0} ms paused; {slowest}");
 var peakRss = api.PeakRssMiB();
 
+// Diagnostic: BENCH_SUSTAINED_ROUNDS=N repeats the webhook phase N more times back to back (a sustained 500/s),
+// with the outbox's dead row versions and autovacuum runs after each round; not in the report.
+for (var round = 1; round <= int.Parse(Environment.GetEnvironmentVariable("BENCH_SUSTAINED_ROUNDS") ?? "0", inv); round++)
+{
+    var before = CpuNow();
+    var latency = await Pacer.RunAsync(WebhookCount, 500, i => PostReplyAsync(replies + i));
+    await engine.WaitForSendsAsync(replies += WebhookCount, TimeSpan.FromMinutes(5));
+    await WaitForTicksAsync(replies);
+    var after = CpuNow();
+    await using var db = new Npgsql.NpgsqlConnection(connectionString);
+    await db.OpenAsync();
+    await using var stats = new Npgsql.NpgsqlCommand(
+        "SELECT n_live_tup, n_dead_tup, autovacuum_count FROM pg_stat_user_tables WHERE relname = 'outbox'", db);
+    await using var row = await stats.ExecuteReaderAsync();
+    await row.ReadAsync();
+    Console.WriteLine(string.Create(inv, $"sustained round {round}: p50 {Stats.Percentile(latency, 50):0.0} ms p99 {Stats.Percentile(latency, 99):0.0} ms; CPU ms per reply: api {(after.Api - before.Api) * 1000 / WebhookCount:0.00}, postgres {(after.Postgres - before.Postgres) * 1000 / WebhookCount:0.00}; outbox live {row.GetInt64(0)}, dead {row.GetInt64(1)}, autovacuums {row.GetInt64(2)}"));
+}
+
 // Report.
 string F(double v, string format = "0.0") => v.ToString(format, inv);
 var rows = new (string Name, string Value, string Baseline, string Ratio, string Target, bool Met)[]
