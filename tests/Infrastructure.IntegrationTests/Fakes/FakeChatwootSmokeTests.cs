@@ -76,6 +76,26 @@ public sealed class FakeChatwootSmokeTests
     }
 
     [Test]
+    public async Task AgentReply_ToASlowReceiver_TimesThePostAloneInItsDelivery()
+    {
+        // Arrange: the receiver answers 300 ms late; the benchmark reads Elapsed as the webhook's own latency.
+        await using var chatwoot = await FakeChatwoot.StartAsync();
+        await using var receiver = await FakeEngine.StartAsync();
+        receiver.ScriptAlways(FakeFault.Json(200, "{}").After(TimeSpan.FromMilliseconds(300)), r => r.Path == "/hook");
+        chatwoot.AddAccount(1, Token);
+        var inbox = chatwoot.AddInbox(1, "WhatsApp", receiver.BaseUrl + "/hook");
+        var contact = chatwoot.AddContact(1, "João", "5511999999999@s.whatsapp.net", inboxId: inbox.Id);
+        var conversation = chatwoot.AddConversation(inbox.Id, contact.Id);
+
+        // Act
+        using var reply = await chatwoot.SendAgentReplyAsync(conversation.Id, "Bom dia");
+
+        // Assert
+        var delivery = chatwoot.WebhookDeliveries.Single(d => !d.Automatic);
+        Assert.That(delivery.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(300)).And.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
     public async Task ContactSearch_OverTheLimit_AnswersRackAttacks429()
     {
         // Arrange

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -50,17 +51,18 @@ internal sealed class WebhookSender : IDisposable
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await _client.SendAsync(message, timeout.Token);
             await response.Content.LoadIntoBufferAsync(timeout.Token);
             var code = (int)response.StatusCode;
             var error = code is >= 200 and < 300 ? null : $"{code} {response.ReasonPhrase}";
-            return (response, Delivery(request, signature, timestamp, deliveryId, code, error, now), null);
+            return (response, Delivery(request, signature, timestamp, deliveryId, code, error, now, Stopwatch.GetElapsedTime(started)), null);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return (null, Delivery(request, signature, timestamp, deliveryId, null, Describe(exception, request.Url), now), exception);
+            return (null, Delivery(request, signature, timestamp, deliveryId, null, Describe(exception, request.Url), now, Stopwatch.GetElapsedTime(started)), exception);
         }
     }
 
@@ -71,9 +73,9 @@ internal sealed class WebhookSender : IDisposable
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
     private static FakeWebhookDelivery Delivery(
-        WebhookRequest request, string? signature, string? timestamp, string deliveryId, int? code, string? error, DateTimeOffset sentAt) =>
+        WebhookRequest request, string? signature, string? timestamp, string deliveryId, int? code, string? error, DateTimeOffset sentAt, TimeSpan elapsed) =>
         new(request.Event, request.Url, request.Body, signature, timestamp, deliveryId, code, error, request.MessageId, request.ConversationId,
-            request.Automatic, sentAt);
+            request.Automatic, sentAt, elapsed);
 
     // The messages RestClient and Net::HTTP give, which Chatwoot stores as the message's external_error.
     private static string Describe(Exception exception, string url)
