@@ -114,6 +114,13 @@ async Task WaitForTicksAsync(int total)
     }
 }
 
+// Every agent reply is sent through the engine and its "sent" tick reaches Chatwoot.
+async Task WaitForRepliesAsync(int total)
+{
+    await engine.WaitForSendsAsync(total, TimeSpan.FromMinutes(5));
+    await WaitForTicksAsync(total);
+}
+
 if (Environment.GetEnvironmentVariable("BENCH_INGRESS_PROBE") == "1")
 {
     // Diagnostic: single endpoints flat out, each run once to warm up (JIT) and once measured,
@@ -188,8 +195,7 @@ await Pacer.RunFlatOutAsync(WarmUpCount, 64, i => PostEventAsync($"W{i}", Chat(i
 await WaitForMessagesAsync(routed += WarmUpCount);
 await Pacer.RunFlatOutAsync(WarmUpCount, 32, PostReplyAsync);
 var replies = WarmUpCount;
-await engine.WaitForSendsAsync(replies, TimeSpan.FromMinutes(5));
-await WaitForTicksAsync(replies);
+await WaitForRepliesAsync(replies);
 
 // Then quiet, so the runtime's background compiler (starved while the 2 cores are busy) catches up, and a
 // second, smaller round, so what it compiled is what runs.
@@ -199,9 +205,7 @@ for (var round = 1; round <= 2; round++)
     await Pacer.RunFlatOutAsync(1000, 64, i => PostEventAsync($"W{round}-{i}", Chat(i)));
     await WaitForMessagesAsync(routed += 1000);
     await Pacer.RunFlatOutAsync(1000, 32, i => PostReplyAsync(replies + i));
-    replies += 1000;
-    await engine.WaitForSendsAsync(replies, TimeSpan.FromMinutes(5));
-    await WaitForTicksAsync(replies);
+    await WaitForRepliesAsync(replies += 1000);
 }
 
 await Task.Delay(TimeSpan.FromSeconds(10));
@@ -223,6 +227,10 @@ static double CpuSeconds(int pid)
 double PostgresCpu() => Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)).Select(int.Parse!)
     .Where(pid => File.Exists($"/proc/{pid}/comm") && File.ReadAllText($"/proc/{pid}/comm").Trim() == "postgres").Sum(CpuSeconds);
 (double Api, double Postgres, double Bench) CpuNow() => (CpuSeconds(api.Pid), PostgresCpu(), CpuSeconds(Environment.ProcessId));
+// CPU milliseconds each process spent per item between two readings of CpuNow.
+static (double Api, double Postgres, double Bench) CpuMsPer(
+    (double Api, double Postgres, double Bench) before, (double Api, double Postgres, double Bench) after, int count) =>
+    ((after.Api - before.Api) * 1000 / count, (after.Postgres - before.Postgres) * 1000 / count, (after.Bench - before.Bench) * 1000 / count);
 
 // 3. Throughput, steady state: every chat known.
 Console.WriteLine("warm-up done; measuring throughput");
@@ -237,8 +245,7 @@ var throughputSeconds = throughputClock.Elapsed.TotalSeconds;
 var throughput = ThroughputCount / throughputSeconds;
 var callsPerMessage = (ApiCalls() - callsBefore) / (double)ThroughputCount;
 var cpuAfter = CpuNow();
-var cpuPerMessage = (Api: (cpuAfter.Api - cpuBefore.Api) * 1000 / ThroughputCount, Postgres: (cpuAfter.Postgres - cpuBefore.Postgres) * 1000 / ThroughputCount,
-    Bench: (cpuAfter.Bench - cpuBefore.Bench) * 1000 / ThroughputCount);
+var cpuPerMessage = CpuMsPer(cpuBefore, cpuAfter, ThroughputCount);
 Console.WriteLine($"throughput {throughput:0}/s, posts {postingSeconds:0.00} s of {throughputSeconds:0.00} s; CPU ms per message: api {cpuPerMessage.Api:0.00}, postgres {cpuPerMessage.Postgres:0.00}, fakes+load {cpuPerMessage.Bench:0.00}");
 
 // 4. Accept → Chatwoot latency at 200 messages/s.
@@ -261,30 +268,28 @@ var benchPause = (Ms: (GC.GetTotalPauseDuration() - benchPauseBefore.Total).Tota
 // The POST alone, as the fake timed it: without the fake creating the message and building the payload first.
 var webhookPost = chatwoot.WebhookDeliveries.Where(d => !d.Automatic && d.SentAt >= webhookStartUtc).Select(d => d.Elapsed.TotalMilliseconds).ToList();
 var slowest = SlowAnswers.Of(webhookLatency, 50, i => webhookStart + i * 1000.0 / 500, stallMeter.Stop());
-await engine.WaitForSendsAsync(replies += WebhookCount, TimeSpan.FromMinutes(5));
-await WaitForTicksAsync(replies);
+await WaitForRepliesAsync(replies += WebhookCount);
 var webhookCpuAfter = CpuNow();
-var cpuPerReply = (Api: (webhookCpuAfter.Api - webhookCpuBefore.Api) * 1000 / WebhookCount, Postgres: (webhookCpuAfter.Postgres - webhookCpuBefore.Postgres) * 1000 / WebhookCount,
-    Bench: (webhookCpuAfter.Bench - webhookCpuBefore.Bench) * 1000 / WebhookCount);
+var cpuPerReply = CpuMsPer(webhookCpuBefore, webhookCpuAfter, WebhookCount);
 Console.WriteLine($"webhooks p50 {Stats.Percentile(webhookLatency, 50):0.0} ms p99 {Stats.Percentile(webhookLatency, 99):0.0} ms (the POST alone: {webhookPost.Count} p50 {Stats.Percentile(webhookPost, 50):0.0} ms p99 {Stats.Percentile(webhookPost, 99):0.0} ms); CPU ms per reply: api {cpuPerReply.Api:0.00}, postgres {cpuPerReply.Postgres:0.00}, fakes+load {cpuPerReply.Bench:0.00}; load generator GC: {benchPause.Count} collections, {benchPause.Ms:0} ms paused; {slowest}");
 var peakRss = api.PeakRssMiB();
 
 // Diagnostic: BENCH_SUSTAINED_ROUNDS=N repeats the webhook phase N more times back to back (a sustained 500/s),
 // with the outbox's dead row versions and autovacuum runs after each round; not in the report.
-for (var round = 1; round <= int.Parse(Environment.GetEnvironmentVariable("BENCH_SUSTAINED_ROUNDS") ?? "0", inv); round++)
+var sustainedRounds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SUSTAINED_ROUNDS") ?? "0", inv);
+for (var round = 1; round <= sustainedRounds; round++)
 {
     var before = CpuNow();
     var latency = await Pacer.RunAsync(WebhookCount, 500, i => PostReplyAsync(replies + i));
-    await engine.WaitForSendsAsync(replies += WebhookCount, TimeSpan.FromMinutes(5));
-    await WaitForTicksAsync(replies);
-    var after = CpuNow();
+    await WaitForRepliesAsync(replies += WebhookCount);
+    var cpu = CpuMsPer(before, CpuNow(), WebhookCount);
     await using var db = new Npgsql.NpgsqlConnection(connectionString);
     await db.OpenAsync();
     await using var stats = new Npgsql.NpgsqlCommand(
         "SELECT n_live_tup, n_dead_tup, autovacuum_count FROM pg_stat_user_tables WHERE relname = 'outbox'", db);
     await using var row = await stats.ExecuteReaderAsync();
     await row.ReadAsync();
-    Console.WriteLine(string.Create(inv, $"sustained round {round}: p50 {Stats.Percentile(latency, 50):0.0} ms p99 {Stats.Percentile(latency, 99):0.0} ms; CPU ms per reply: api {(after.Api - before.Api) * 1000 / WebhookCount:0.00}, postgres {(after.Postgres - before.Postgres) * 1000 / WebhookCount:0.00}; outbox live {row.GetInt64(0)}, dead {row.GetInt64(1)}, autovacuums {row.GetInt64(2)}"));
+    Console.WriteLine(string.Create(inv, $"sustained round {round}: p50 {Stats.Percentile(latency, 50):0.0} ms p99 {Stats.Percentile(latency, 99):0.0} ms; CPU ms per reply: api {cpu.Api:0.00}, postgres {cpu.Postgres:0.00}; outbox live {row.GetInt64(0)}, dead {row.GetInt64(1)}, autovacuums {row.GetInt64(2)}"));
 }
 
 // Report.
