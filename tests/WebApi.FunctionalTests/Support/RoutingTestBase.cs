@@ -18,6 +18,12 @@ public abstract class RoutingTestBase : ChatwootTestBase
 
     private string _apiBaseUrl = null!;
 
+    // One client for every event a test posts, made before the test runs: tests post from many tasks at once, and
+    // WebApplicationFactory records each client it creates in a list that is not thread-safe. Concurrent CreateClient
+    // calls could leave a null in it, and its DisposeAsync then threw before stopping the API, whose workers went on
+    // delivering into the next test's database.
+    private HttpClient _events = null!;
+
     protected FakeEngine Engine { get; private set; } = null!;
 
     /// <summary>The bridge_integration_id of the activation made by <see cref="ActivateRoutingAsync"/>.</summary>
@@ -50,9 +56,13 @@ public abstract class RoutingTestBase : ChatwootTestBase
 
     protected override void ConfigureApi(ApiFactory api) => api.UseKestrel(new Uri(_apiBaseUrl).Port);
 
+    [SetUp]
+    public void CreateEventsClient() => _events = Api.CreateClient();
+
     [TearDown]
     public async Task StopEngine()
     {
+        _events?.Dispose();
         if (Engine is not null)
         {
             await Engine.DisposeAsync();
@@ -76,8 +86,7 @@ public abstract class RoutingTestBase : ChatwootTestBase
     /// <summary>Posts an engine event with the instance's token; returns the status and the <c>outcome</c>.</summary>
     protected async Task<(HttpStatusCode Status, string? Outcome, string Body)> PostEventAsync(string json)
     {
-        using var client = Api.CreateClient();
-        using var response = await EngineEvents.PostAsync(client, Instance, InstanceToken, json);
+        using var response = await EngineEvents.PostAsync(_events, Instance, InstanceToken, json);
         var body = await response.Content.ReadAsStringAsync();
         var outcome = response.StatusCode == HttpStatusCode.Accepted ? JsonNode.Parse(body)?["outcome"]?.GetValue<string>() : null;
         return (response.StatusCode, outcome, body);
