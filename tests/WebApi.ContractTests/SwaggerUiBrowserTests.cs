@@ -6,7 +6,8 @@ using RyzeApi.WebApi.ContractTests.Support;
 namespace RyzeApi.WebApi.ContractTests;
 
 /// <summary>Swagger UI works in a real browser (Debian's Chromium, driven by playwright-core from
-/// tools/contract/swagger-ui.ts): authorise, "Try it out" on the info endpoint, see the 200 body.</summary>
+/// tools/contract/swagger-ui.ts): authorise, "Try it out" on the info endpoint, see the 200 body; the
+/// activation's "Try it out" starts without an Idempotency-Key value.</summary>
 public sealed class SwaggerUiBrowserTests : LiveApiFixture
 {
     private const string Instance = "swagger-ui";
@@ -46,6 +47,7 @@ public sealed class SwaggerUiBrowserTests : LiveApiFixture
             Assert.That(body["bridge_integration_id"]!.GetValue<string>(), Is.EqualTo(bridge));
             Assert.That(body["status"]!.GetValue<string>(), Is.EqualTo("active"));
             Assert.That(new FileInfo(screenshot).Length, Is.Positive);
+            Assert.That(shown["idempotencyKey"]!.GetValue<string>(), Is.Empty, "Try it out pre-filled the Idempotency-Key");
         });
     }
 }

@@ -1,6 +1,6 @@
 // Drives Swagger UI in headless Chromium as a user would: authorise with a token, "Try it out" on
-// GET /api/chatwoot/list/{instance}, Execute, read the response shown. Prints {status, body} as JSON and
-// saves a screenshot. Run by the contract tests: node dist/swagger-ui.js <api url> <token> <instance> <png>.
+// GET /api/chatwoot/list/{instance}, Execute, read the response shown; then open the activation's "Try it
+// out" and read its Idempotency-Key field. Prints {status, body, idempotencyKey} as JSON and saves screenshots. Run by the contract tests: node dist/swagger-ui.js <api url> <token> <instance> <png>.
 import { writeFile } from "node:fs/promises";
 import { chromium } from "playwright-core";
 
@@ -37,7 +37,14 @@ try {
   const body = await live.locator(".response-col_description .microlight").first().innerText();
   // The operation as the user sees it: the filled-in parameter, the request made and the answer shown.
   await operation.screenshot({ path: screenshot });
-  console.log(JSON.stringify({ status, body }));
+
+  // The activation's "Try it out" as a user finds it: a pre-filled Idempotency-Key would be sent on every try.
+  const activation = page.locator("#operations-Chatwoot-ActivateChatwoot");
+  await activation.locator(".opblock-summary-control").click();
+  await activation.locator("button.try-out__btn").click();
+  const idempotencyKey = await activation.locator("tr[data-param-name='Idempotency-Key'] input").inputValue();
+  await activation.screenshot({ path: screenshot.replace(/\.png$/, "-activation.png") });
+  console.log(JSON.stringify({ status, body, idempotencyKey }));
 } catch (error) {
   // What the page showed when it went wrong, beside where the screenshot would have been.
   await page.screenshot({ path: screenshot.replace(/\.png$/, "-failed.png"), fullPage: true });

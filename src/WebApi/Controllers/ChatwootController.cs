@@ -29,14 +29,17 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <remarks>Creates an API-channel inbox in Chatwoot whose webhook points back to RyzeApi and starts
     /// routing the instance's WhatsApp conversations to it. Runs under an internal 60 s timeout. Not
     /// idempotent, unless an <c>Idempotency-Key</c> header is sent: the same key with the same body within
-    /// 24 h returns the first answer and creates nothing; with another body it is 409. Activating an instance
-    /// that already has an integration creates a new inbox and replaces it.</remarks>
+    /// 24 h returns the first answer and creates nothing, as long as the integration it created is still the
+    /// instance's; with another body, or once that integration was deactivated or replaced, it is 409.
+    /// Activating an instance that already has an integration creates a new inbox and replaces it.</remarks>
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="request">Chatwoot connection and routing flags.</param>
-    /// <param name="idempotencyKey">Optional, 1 to 255 visible ASCII characters, e.g. a UUID. The same key with
-    /// the same body within 24 h answers the first answer again and creates nothing; with another body it is 409.</param>
+    /// <param name="idempotencyKey">Optional, 1 to 255 visible ASCII characters, e.g. a new UUID per activation.
+    /// The same key with the same body within 24 h answers the first answer again and creates nothing; with
+    /// another body, or after the integration it created was deactivated or replaced, it is 409.</param>
     /// <param name="cancellationToken">Aborted request.</param>
-    /// <response code="201">The integration is active; <c>Location</c> is where to read it.</response>
+    /// <response code="201">The integration is active; <c>Location</c> is where to read it. A replay (same
+    /// Idempotency-Key and body) answers the first 201 again while that integration is still the instance's.</response>
     /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field); or Chatwoot answered that
     /// the account or endpoint does not exist, or that the request is invalid (<c>Chatwoot account or endpoint not
     /// found - …</c>, <c>Chatwoot rejected the request as invalid …</c>).</response>
@@ -45,7 +48,8 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <response code="403">An instance token used on another instance; or the Chatwoot token is not an
     /// administrator's of that account (<c>Chatwoot denied the request - …</c>).</response>
     /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>).</response>
-    /// <response code="409">The Idempotency-Key was already used with another body.</response>
+    /// <response code="409">The Idempotency-Key was already used with another body, its first request is still
+    /// running, or the integration it activated was deactivated or replaced since (send a new key to activate again).</response>
     /// <response code="500">A server fault, such as the database failing while storing the integration
     /// (<c>chatwoot integration failed: persist integration: …</c>); the inbox just created is deleted again.</response>
     /// <response code="502">Chatwoot is unreachable or failing (5xx, DNS, refused connection, TLS, timeout).</response>

@@ -1,11 +1,12 @@
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace RyzeApi.WebApi.Swagger;
 
 /// <summary>The <c>Idempotency-Key</c> header's rules (checked by the activation's validator, which the
-/// generated schema cannot see): 1 to 255 visible ASCII characters.</summary>
+/// generated schema cannot see): 1 to 255 visible ASCII characters. No example value: Swagger UI's
+/// "Try it out" fills parameters with their example, so every activation tried there would send the same
+/// key and the second one, with another body, would get 409.</summary>
 public sealed class IdempotencyKeyOperationFilter : IOperationFilter
 {
     public const string Header = "Idempotency-Key";
@@ -21,7 +22,7 @@ public sealed class IdempotencyKeyOperationFilter : IOperationFilter
                 MaxLength = 255,
                 Pattern = "^[!-~]+$",
             };
-            parameter.Example = JsonValue.Create("7f3c9a2e-5b1d-4e8f-9a6c-2d4b8e1f0a3c");
+            parameter.Example = null;
         }
     }
 }

@@ -72,5 +72,5 @@ public sealed class ActivationFixture
         NullLogger<ChatwootActivator>.Instance);
 
     public ActivateChatwootCommandHandler Handler() =>
-        new(new InstanceResolver(Instances.Object), Activator(), Idempotency.Object, Module.Object);
+        new(new InstanceResolver(Instances.Object), Activator(), Idempotency.Object, Integrations.Object, Module.Object);
 }

@@ -15,6 +15,9 @@ public sealed class IdempotencyTests : ChatwootTestBase
 
     private const string InProgressMessage = "a request with this Idempotency-Key is still in progress - retry later";
 
+    private const string ReplacedSinceMessage =
+        "the integration activated with this Idempotency-Key was deactivated or replaced since - send a new Idempotency-Key to activate again";
+
     [Test]
     public async Task Activate_SameKeySameBody_ReplaysTheFirstAnswerAndCreatesOneInbox()
     {
@@ -63,6 +66,40 @@ public sealed class IdempotencyTests : ChatwootTestBase
         // Assert
         await response.AssertErrorAsync(HttpStatusCode.Conflict, OtherBodyMessage);
         Assert.That(InboxCreations, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Activate_SameKeyAfterDeactivation_Is409InsteadOfReplayingTheGoneIntegration()
+    {
+        // Arrange
+        await ActivateWithKeyAsync("key-1", ValidBody().ToJsonString());
+        var deactivated = await Account.DeleteAsync($"/api/chatwoot/delete/{Instance}");
+        Assert.That(deactivated.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        // Act
+        var replay = await ActivateWithKeyAsync("key-1", ValidBody().ToJsonString());
+
+        // Assert: no false 201, nothing created; a new key activates again.
+        await replay.AssertErrorAsync(HttpStatusCode.Conflict, ReplacedSinceMessage);
+        Assert.That(InboxCreations, Has.Count.EqualTo(1));
+        Assert.That(await IntegrationCountAsync(), Is.Zero);
+        var fresh = await ActivateWithKeyAsync("key-2", ValidBody().ToJsonString());
+        Assert.That(fresh.StatusCode, Is.EqualTo(HttpStatusCode.Created), await fresh.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Activate_SameKeyAfterAnotherActivation_Is409()
+    {
+        // Arrange: the first key's integration was replaced by an activation without a key.
+        await ActivateWithKeyAsync("key-1", ValidBody().ToJsonString());
+        Assert.That((await ActivateAsync(ValidBody())).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        // Act
+        var replay = await ActivateWithKeyAsync("key-1", ValidBody().ToJsonString());
+
+        // Assert
+        await replay.AssertErrorAsync(HttpStatusCode.Conflict, ReplacedSinceMessage);
+        Assert.That(InboxCreations, Has.Count.EqualTo(2));
     }
 
     [Test]

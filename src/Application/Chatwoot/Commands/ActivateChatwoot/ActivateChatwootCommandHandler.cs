@@ -9,12 +9,20 @@ using RyzeApi.Application.Common.Exceptions;
 namespace RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 
 public sealed class ActivateChatwootCommandHandler(
-    InstanceResolver instances, ChatwootActivator activator, IIdempotencyStore idempotency, IChatwootModuleStatus module)
+    InstanceResolver instances,
+    ChatwootActivator activator,
+    IIdempotencyStore idempotency,
+    IChatwootIntegrationRepository integrations,
+    IChatwootModuleStatus module)
     : ICommandHandler<ActivateChatwootCommand, ActivateChatwootResult>
 {
+    public const string ReplacedSinceMessage =
+        "the integration activated with this Idempotency-Key was deactivated or replaced since - send a new Idempotency-Key to activate again";
+
     private readonly InstanceResolver _instances = instances;
     private readonly ChatwootActivator _activator = activator;
     private readonly IIdempotencyStore _idempotency = idempotency;
+    private readonly IChatwootIntegrationRepository _integrations = integrations;
     private readonly IChatwootModuleStatus _module = module;
 
     public async ValueTask<ActivateChatwootResult> Handle(ActivateChatwootCommand command, CancellationToken cancellationToken)
@@ -37,7 +45,7 @@ public sealed class ActivateChatwootCommandHandler(
         switch (claim.Outcome)
         {
             case IdempotencyClaimOutcome.Replay:
-                return JsonSerializer.Deserialize<ActivateChatwootResult>(claim.StoredResponse!)!;
+                return await ReplayAsync(instance.Id, claim.StoredResponse!, cancellationToken);
             case IdempotencyClaimOutcome.Mismatch:
                 throw new ConflictException("Idempotency-Key was already used with a different request body - use a new key for a new request");
             case IdempotencyClaimOutcome.InProgress:
@@ -55,6 +63,17 @@ public sealed class ActivateChatwootCommandHandler(
             await _idempotency.ReleaseAsync(key, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>The first answer again, but only while the integration it announced is still the instance's:
+    /// after a deactivation or another activation, a 201 would claim an integration that no longer routes.</summary>
+    private async Task<ActivateChatwootResult> ReplayAsync(Guid instanceId, string storedResponse, CancellationToken cancellationToken)
+    {
+        var first = JsonSerializer.Deserialize<ActivateChatwootResult>(storedResponse)!;
+        var current = await _integrations.FindByInstanceAsync(instanceId, cancellationToken);
+        return current?.Integration.Id == first.BridgeIntegrationId
+            ? first
+            : throw new ConflictException(ReplacedSinceMessage);
     }
 
     /// <summary>A hash of the normalised body, so "the same body" survives key order and whitespace.</summary>

@@ -139,18 +139,44 @@ public sealed class ActivateChatwootCommandHandlerTests
     [Test]
     public async Task Handle_Replay_ReturnsStoredResponseWithoutCallingChatwoot()
     {
-        // Arrange
-        const string stored = """{"Instance":"sales","Status":"active","BridgeIntegrationId":"int_0000000000000001","Message":"chatwoot integration activated"}""";
-        SetupClaim(new IdempotencyClaim(IdempotencyClaimOutcome.Replay, stored));
+        // Arrange: the integration the first answer announced is still the instance's.
+        SetupClaim(new IdempotencyClaim(IdempotencyClaimOutcome.Replay, StoredAnswer(TestData.IntegrationId)));
+        SetupCurrentIntegration(TestData.Integration());
 
         // Act
         var result = await _fixture.Handler().Handle(Command("key-1"), CancellationToken.None);
 
         // Assert
-        Assert.That(result, Is.EqualTo(new ActivateChatwootResult("sales", "active", "int_0000000000000001", "chatwoot integration activated")));
+        Assert.That(result, Is.EqualTo(new ActivateChatwootResult("sales", "active", TestData.IntegrationId, "chatwoot integration activated")));
         _fixture.Chatwoot.VerifyNoOtherCalls();
+        _fixture.Integrations.Verify(r => r.FindByInstanceAsync(TestData.Instance.Id, It.IsAny<CancellationToken>()), Times.Once);
         _fixture.Integrations.VerifyNoOtherCalls();
     }
+
+    [TestCase(false, TestName = "Handle_ReplayAfterDeactivation_ThrowsConflictInsteadOfClaimingSuccess")]
+    [TestCase(true, TestName = "Handle_ReplayAfterAnotherActivation_ThrowsConflictInsteadOfClaimingSuccess")]
+    public void Handle_ReplayOfAnIntegrationGoneSince_ThrowsConflict(bool replacedByAnother)
+    {
+        // Arrange: deactivated (no integration) or replaced (another bridge id) since the first answer.
+        SetupClaim(new IdempotencyClaim(IdempotencyClaimOutcome.Replay, StoredAnswer("int_0000000000000099")));
+        SetupCurrentIntegration(replacedByAnother ? TestData.Integration() : null);
+
+        // Act
+        var thrown = Assert.ThrowsAsync<ConflictException>(async () => await _fixture.Handler().Handle(Command("key-1"), CancellationToken.None));
+
+        // Assert: nothing is created again either; the caller decides with a new key.
+        Assert.That(thrown.Message, Is.EqualTo(ActivateChatwootCommandHandler.ReplacedSinceMessage));
+        _fixture.Chatwoot.VerifyNoOtherCalls();
+        _fixture.Idempotency.Verify(s => s.ReleaseAsync(It.IsAny<IdempotencyKey>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private static string StoredAnswer(string bridgeId) =>
+        $$"""{"Instance":"sales","Status":"active","BridgeIntegrationId":"{{bridgeId}}","Message":"chatwoot integration activated"}""";
+
+    private void SetupCurrentIntegration(RyzeApi.Domain.Chatwoot.ChatwootIntegration? integration) =>
+        _fixture.Integrations
+            .Setup(r => r.FindByInstanceAsync(TestData.Instance.Id, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(integration is null ? null : new StoredChatwootIntegration(integration, TestData.StoredToken));
 
     [TestCase(IdempotencyClaimOutcome.Mismatch, "Idempotency-Key was already used with a different request body - use a new key for a new request")]
     [TestCase(IdempotencyClaimOutcome.InProgress, "a request with this Idempotency-Key is still in progress - retry later")]
