@@ -44,6 +44,7 @@ contract_npm_ci() {
 # contract_chromium: installs Debian's chromium (for the Swagger UI browser test) when /usr/bin/chromium is missing.
 contract_chromium() {
   [[ -x /usr/bin/chromium ]] && return 0
-  apt_install "the Swagger UI browser test" chromium || return 1
+  # chromium-sandbox: chromium's only recommendation, its sandbox when not run as root (swagger-ui.ts drops it as root).
+  apt_install "the Swagger UI browser test" chromium chromium-sandbox || return 1
   [[ -x /usr/bin/chromium ]] || { contract_log "chromium was installed but /usr/bin/chromium is missing"; return 1; }
 }
