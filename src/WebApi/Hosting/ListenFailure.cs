@@ -9,7 +9,8 @@ public sealed class ListenFailure
 {
     // The generic host logs any start-up failure here at Error, with the stack, before rethrowing it.
     private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
-    private volatile bool _starting = true;
+    // Set only by RunAsync (so never under WebApplicationFactory, which never calls it) until the app has started.
+    private volatile bool _starting;
 
     /// <summary>Holds back the host's own Error entries until the application has started; <see cref="RunAsync"/>
     /// logs every start-up failure itself (this one as one line, any other with its exception).</summary>
@@ -17,7 +18,8 @@ public sealed class ListenFailure
     {
         var watch = new ListenFailure();
         builder.Services.AddSingleton(watch);
-        // Information is the level the host's category has by default; below it, it only logs its own progress.
+        // Information is the level the host's category has by default (below it, it only logs its own progress); this
+        // rule, the most specific for the category, sets it whatever the configuration says for "Microsoft.*".
         builder.Services.Configure<LoggerFilterOptions>(options => options.Rules.Add(new LoggerFilterRule(
             null, HostCategory, LogLevel.Information, (_, _, level) => !(watch._starting && level == LogLevel.Error))));
     }
@@ -26,6 +28,11 @@ public sealed class ListenFailure
     public static async Task<int> RunAsync(WebApplication app)
     {
         var watch = app.Services.GetService<ListenFailure>();
+        if (watch is not null)
+        {
+            watch._starting = true;
+        }
+
         using var started = app.Lifetime.ApplicationStarted.Register(() =>
         {
             if (watch is not null)
