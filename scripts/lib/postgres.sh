@@ -2,6 +2,9 @@
 # PostgreSQL refuses to run as root, so when we are root every server command runs as the
 # `postgres` user through runuser; otherwise it runs as the current user.
 
+# shellcheck source=apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
+
 pg_log() { printf '[ryzeapi] %s\n' "$*" >&2; }
 
 # Finds the newest installed server binaries, installing Debian's postgresql package when none are.
@@ -9,12 +12,10 @@ pg_bin_dir() {
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
   if [[ -z "$dir" || ! -x "$dir/initdb" ]]; then
-    pg_log "PostgreSQL server not found; installing Debian's postgresql package"
+    apt_install "a local PostgreSQL (none found)" postgresql || return 1
+    # Debian's package starts its own cluster on 5432; we use private clusters, so stop it.
     local sudo=""
     [[ $(id -u) -ne 0 ]] && sudo="sudo"
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
-    # Debian's package starts its own cluster on 5432; we use private clusters, so stop it.
     $sudo service postgresql stop >/dev/null 2>&1 || true
     dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
   fi

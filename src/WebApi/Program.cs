@@ -10,10 +10,12 @@ using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts;
 using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Filters;
+using RyzeApi.WebApi.Hosting;
 using RyzeApi.WebApi.RateLimiting;
 using RyzeApi.WebApi.Swagger;
 
 var builder = WebApplication.CreateBuilder(args);
+ListenFailure.Install(builder);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -66,7 +68,7 @@ app.MapControllers();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
-await app.RunAsync();
+return await ListenFailure.RunAsync(app);
 
 /// <summary>The entry point, visible to WebApplicationFactory in the functional tests.</summary>
 public partial class Program;

@@ -49,12 +49,16 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
     /// <summary>Every inbox of every account, by id.</summary>
     public IReadOnlyList<FakeInbox> Inboxes => _state.Inboxes();
 
-    public static async Task<FakeChatwoot> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<FakeChatwoot> StartAsync(CancellationToken cancellationToken = default) => StartAsync(0, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(CancellationToken)"/>, on a given loopback port (0: a free one), for
+    /// <c>tools/demo-chatwoot</c>. A port in use throws Kestrel's <see cref="IOException"/>.</summary>
+    public static async Task<FakeChatwoot> StartAsync(int port, CancellationToken cancellationToken = default)
     {
         // The empty builder reads no appsettings.json or ASPNETCORE_* variable of the test host, and logs nothing.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http1));
         builder.Services.AddRoutingCore();
 
         var app = builder.Build();

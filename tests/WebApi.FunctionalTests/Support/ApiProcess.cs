@@ -29,28 +29,34 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote (stdout and stderr), for failure messages.</summary>
     public string Output => string.Join('\n', _output);
 
+    /// <summary>The repository's root: the folder above this test assembly that holds <c>RyzeApi.sln</c>.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RyzeApi.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException($"RyzeApi.sln not found above {AppContext.BaseDirectory}");
+        }
+    }
+
+    /// <summary>The build configuration of this test assembly (Debug or Release), which the API's build shares.</summary>
+    public static string Configuration =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+
     /// <summary>The built API, next to this test assembly's build: the same configuration (Debug or Release).</summary>
     public static string ApiAssemblyPath
     {
         get
         {
-            var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = testDirectory.Parent?.Name ?? "Debug";
-            var repository = testDirectory;
-            while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "RyzeApi.sln")))
-            {
-                repository = repository.Parent;
-            }
-
-            if (repository is null)
-            {
-                throw new InvalidOperationException($"RyzeApi.sln not found above {AppContext.BaseDirectory}");
-            }
-
-            var path = Path.Combine(repository.FullName, "src", "WebApi", "bin", configuration, "net10.0", "RyzeApi.WebApi.dll");
+            var path = Path.Combine(RepositoryRoot, "src", "WebApi", "bin", Configuration, "net10.0", "RyzeApi.WebApi.dll");
             return File.Exists(path)
                 ? path
-                : throw new InvalidOperationException($"{path} does not exist: build src/WebApi in {configuration} first (building this test project does)");
+                : throw new InvalidOperationException($"{path} does not exist: build src/WebApi in {Configuration} first (building this test project does)");
         }
     }
 
@@ -58,25 +64,7 @@ public sealed class ApiProcess : IAsyncDisposable
     /// names, e.g. <c>Routing__LeaseDuration</c>) and waits until <c>/health/ready</c> answers 200.</summary>
     public static async Task<ApiProcess> StartAsync(string baseUrl, IReadOnlyDictionary<string, string?> environment)
     {
-        var dll = ApiAssemblyPath;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.Environment["ASPNETCORE_URLS"] = baseUrl;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = null;
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var process = new Process { StartInfo = StartInfo(baseUrl, environment), EnableRaisingEvents = true };
         var api = new ApiProcess(process, baseUrl);
         process.OutputDataReceived += (_, e) => api.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
@@ -98,6 +86,28 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         return api;
+    }
+
+    /// <summary>Runs the API on <paramref name="baseUrl"/> as <see cref="StartAsync"/> does, for a start that must fail:
+    /// waits until the process exits and returns its exit code and every line it wrote (stdout, then stderr).</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(
+        string baseUrl, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
+    {
+        using var process = Process.Start(StartInfo(baseUrl, environment)) ?? throw new InvalidOperationException("the API process did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The API process was still running after {timeout}:\n{await output}{await error}");
+        }
+
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>The environment that configures an API like <see cref="ApiFactory"/> does, from the
@@ -122,6 +132,29 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         return all.ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value);
+    }
+
+    private static ProcessStartInfo StartInfo(string baseUrl, IReadOnlyDictionary<string, string?> environment)
+    {
+        var dll = ApiAssemblyPath;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.Environment["ASPNETCORE_URLS"] = baseUrl;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = null;
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 
     public HttpClient CreateClient(string? token = null)

@@ -6,10 +6,11 @@ namespace RyzeApi.WebApi.FunctionalTests.Support;
 public static class Shell
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
-        string commandLine, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+        string commandLine, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("/bin/bash")
         {
+            WorkingDirectory = workingDirectory ?? string.Empty,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
