@@ -10,10 +10,12 @@ using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts;
 using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Filters;
+using RyzeApi.WebApi.Hosting;
 using RyzeApi.WebApi.RateLimiting;
 using RyzeApi.WebApi.Swagger;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(KestrelSetup.Configure);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -50,6 +52,8 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseMiddleware<RequestOutcomeLogging>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
 app.UseRouting();
