@@ -118,6 +118,51 @@ public sealed class KestrelProcessTests
         Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.Empty);
     }
 
+    [TestCase("X-Name: caf\u00c3\u00a9", TestName = "HeaderValue_NonAscii_IsRejectedByKestrelWithABare400")]
+    [TestCase("X-Name: a\u0001b", TestName = "HeaderValue_ControlCharacter_IsRejectedByKestrelWithABare400")]
+    [TestCase("X Name: a", TestName = "HeaderName_WithASpace_IsRejectedByKestrelWithABare400")]
+    public async Task BytesNotAllowedInHeaders_AreRejectedByKestrelWithABare400(string header)
+    {
+        // Arrange: raw bytes, as HttpClient refuses to send them (Latin-1 of the string: one byte per char).
+        var request = System.Text.Encoding.Latin1.GetBytes($"GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n{header}\r\n\r\n");
+
+        // Act
+        var answer = await RawAsync(request);
+
+        // Assert: docs/operations.md lists this; no envelope, no body.
+        Assert.That(answer, Does.StartWith("HTTP/1.1 400 Bad Request\r\n"));
+        Assert.That(answer, Does.Contain("Content-Length: 0\r\n"));
+        Assert.That(answer, Does.Not.Contain("Server:"));
+    }
+
+    private async Task<string> RawAsync(byte[] request)
+    {
+        var uri = new Uri(_api.BaseUrl);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(uri.Host, uri.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(request);
+        var buffer = new byte[4096];
+        var read = 0;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (read < buffer.Length)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(read), timeout.Token);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+            if (Encoding.Latin1.GetString(buffer, 0, read).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return Encoding.Latin1.GetString(buffer, 0, read);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string? token, string? body)
     {
         using var client = _api.CreateClient(token);
