@@ -24,7 +24,7 @@ public sealed class RequestOutcomeLogging(RequestDelegate next, ILogger<RequestO
 
         var method = context.Request.Method;
         var path = LoggedPath(context.Request.Path);
-        var message = ErrorOutcome.MessageOf(context) ?? string.Empty;
+        var message = Masked(ErrorOutcome.MessageOf(context) ?? string.Empty, context.Request.Path, path);
         var exception = status >= 500 ? ErrorOutcome.ExceptionOf(context) : null;
         _logger.Log(LevelOf(status), exception, "{Method} {Path} answered {Status}: {Message}", method, path, status, message);
     }
@@ -35,6 +35,21 @@ public sealed class RequestOutcomeLogging(RequestDelegate next, ILogger<RequestO
         StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests => LogLevel.Warning,
         _ => LogLevel.Information,
     };
+
+    /// <summary>The message with the request's path as logged: "not found: GET /api/chatwoot/webhook/…" would
+    /// otherwise carry the webhook secret, or a 10 KB path, into the log.</summary>
+    private static string Masked(string message, PathString raw, string logged)
+    {
+        foreach (var form in new[] { raw.ToString(), raw.Value ?? string.Empty })
+        {
+            if (form.Length > 0 && form != logged)
+            {
+                message = message.Replace(form, logged, StringComparison.Ordinal);
+            }
+        }
+
+        return message;
+    }
 
     private static string LoggedPath(PathString path)
     {

@@ -67,6 +67,20 @@ public sealed class RequestLogTests : ChatwootTestBase
     }
 
     [Test]
+    public async Task WrongMethodOnAWebhookUrl_IsLoggedWithoutTheSecret()
+    {
+        // Arrange: the answer's message repeats the path, which holds the webhook secret.
+        const string secret = "whsec-do-not-log-4f9a2c";
+
+        // Act
+        var line = await OnlyLineOfAsync(() => Account.GetAsync($"/api/chatwoot/webhook/int_0123/{secret}"), HttpStatusCode.MethodNotAllowed);
+
+        // Assert
+        AssertLine(line, LogLevel.Information,
+            "GET /api/chatwoot/webhook/int_0123/*** answered 405: method not allowed: GET is not accepted on /api/chatwoot/webhook/int_0123/*** - see /swagger");
+    }
+
+    [Test]
     public async Task ServerFault_IsOneErrorLineWithTheException()
     {
         // Arrange: the database refuses the insert, as a failing disk would.
