@@ -11,7 +11,8 @@ namespace RyzeApi.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>The mediator with its behaviours, outermost first: exceptions, logging, validation, timeout.</summary>
+    /// <summary>The mediator with its behaviours, outermost first: logging, validation, timeout. Failures are not
+    /// logged here: the host writes one line per error answer, where the status is known.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddMediator(options =>
@@ -19,7 +20,6 @@ public static class DependencyInjection
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.PipelineBehaviors =
             [
-                typeof(UnhandledExceptionBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(TimeoutBehaviour<,>),

@@ -16,6 +16,7 @@ using RyzeApi.WebApi.Swagger;
 
 var builder = WebApplication.CreateBuilder(args);
 ListenFailure.Install(builder);
+builder.WebHost.ConfigureKestrel(KestrelSetup.Configure);
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
@@ -52,6 +53,8 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseMiddleware<RequestOutcomeLogging>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
 app.UseRouting();

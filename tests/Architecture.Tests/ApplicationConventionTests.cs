@@ -112,7 +112,7 @@ public sealed class ApplicationConventionTests
         {
             Assert.That(behaviours, Is.SupersetOf(new[]
             {
-                typeof(UnhandledExceptionBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TimeoutBehaviour<,>),
+                typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TimeoutBehaviour<,>),
             }));
             Assert.That(violations, Is.Empty);
         });

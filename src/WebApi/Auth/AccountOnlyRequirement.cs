@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace RyzeApi.WebApi.Auth;
 
-/// <summary>Only a TokenAccount may create or delete instances; a TokenInstance is answered 401
-/// <c>Invalid token</c>, as RyzeAPI does.</summary>
+/// <summary>Only a TokenAccount may create or delete instances. A TokenInstance is valid but not enough:
+/// 403 <see cref="Message"/> (not 401, which would tell the caller its token is wrong).</summary>
 public sealed class AccountOnlyRequirement : AuthorizationHandler<AccountOnlyRequirement>, IAuthorizationRequirement
 {
+    public const string Message = "This endpoint needs a TokenAccount";
+
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AccountOnlyRequirement requirement)
     {
         if (context.User.FindFirst(CallerClaims.InstanceId) is null)
@@ -14,7 +16,7 @@ public sealed class AccountOnlyRequirement : AuthorizationHandler<AccountOnlyReq
         }
         else
         {
-            context.Fail(new AuthorizationFailureReason(this, "Invalid token"));
+            context.Fail(new AuthorizationFailureReason(this, Message));
         }
 
         return Task.CompletedTask;

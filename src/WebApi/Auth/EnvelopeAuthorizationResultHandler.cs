@@ -5,7 +5,7 @@ using RyzeApi.WebApi.Errors;
 namespace RyzeApi.WebApi.Auth;
 
 /// <summary>Answers authorization failures in the envelope: 403 for an instance token on another
-/// instance, 401 <c>Invalid token</c> for an instance token where only an account token is accepted.</summary>
+/// instance, and 403 for an instance token where only an account token is accepted.</summary>
 public sealed class EnvelopeAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
@@ -18,10 +18,8 @@ public sealed class EnvelopeAuthorizationResultHandler : IAuthorizationMiddlewar
             {
                 switch (reason.Handler)
                 {
-                    case InstanceAccessRequirement:
+                    case InstanceAccessRequirement or AccountOnlyRequirement:
                         return EnvelopeWriter.WriteAsync(context, StatusCodes.Status403Forbidden, reason.Message);
-                    case AccountOnlyRequirement:
-                        return EnvelopeWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, reason.Message);
                 }
             }
         }

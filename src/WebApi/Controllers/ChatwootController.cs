@@ -43,7 +43,8 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field); or Chatwoot answered that
     /// the account or endpoint does not exist, or that the request is invalid (<c>Chatwoot account or endpoint not
     /// found - …</c>, <c>Chatwoot rejected the request as invalid …</c>).</response>
-    /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>); or Chatwoot rejected
+    /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
+    /// header that is not <c>Bearer &lt;token&gt;</c>; or Chatwoot rejected
     /// <c>chatwootApiToken</c> (<c>Chatwoot rejected the API token - verify chatwootApiToken. Detail: …</c>).</response>
     /// <response code="403">An instance token used on another instance; or the Chatwoot token is not an
     /// administrator's of that account (<c>Chatwoot denied the request - …</c>).</response>
@@ -79,12 +80,13 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <c>status</c> to <c>error</c> with <c>last_error</c>; an unreachable Chatwoot keeps the stored values.</remarks>
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
-    /// <response code="200">The integration, with the Chatwoot API token in plaintext.</response>
+    /// <response code="200">The integration, with the Chatwoot API token in plaintext (<c>Cache-Control: no-store</c>).</response>
     /// <response code="403">An instance token used on another instance.</response>
     /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>), or it
     /// has no integration (<c>no chatwoot integration for this instance</c>).</response>
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpGet("list/{instance}", Name = "GetChatwootIntegration")]
+    [NoStore]
     [ProducesResponseType<ChatwootInfoResponse>(StatusCodes.Status200OK)]
     public async Task<ChatwootInfoResponse> Info(string instance, CancellationToken cancellationToken) =>
         ChatwootInfoResponse.From(await _sender.Send(new GetChatwootStatusQuery(User.ToCaller(), instance), cancellationToken));

@@ -31,7 +31,8 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="202">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
     /// <response code="400">The body is not an engine event (<c>invalid body: …</c>).</response>
-    /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
+    /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
     /// <response code="403">A TokenInstance of another instance.</response>
     /// <response code="404">No such instance, or it has no Chatwoot integration.</response>
     /// <response code="413">The body is larger than 32 MiB.</response>
@@ -58,7 +59,8 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="202">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
     /// <response code="400">The body is not an engine event (<c>invalid body: …</c>).</response>
-    /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
+    /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
     /// <response code="403">A TokenInstance of another instance.</response>
     /// <response code="404">No such instance, or it has no Chatwoot integration.</response>
     /// <response code="413">The body is larger than 32 MiB.</response>

@@ -8,6 +8,7 @@ using RyzeApi.Domain.Chatwoot;
 using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts.Instances;
 using RyzeApi.WebApi.Errors;
+using RyzeApi.WebApi.Filters;
 
 namespace RyzeApi.WebApi.Controllers;
 
@@ -25,17 +26,21 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// fail the creation and is reported in <c>chatwoot.error</c>.</remarks>
     /// <param name="request">The instance, optionally with an inline Chatwoot activation.</param>
     /// <param name="cancellationToken">Aborted request.</param>
-    /// <response code="201">The instance, its TokenInstance (shown only here) and, with <c>chatwootEnabled</c>,
-    /// the outcome of the activation.</response>
+    /// <response code="201">The instance, its TokenInstance (shown only here; <c>Cache-Control: no-store</c>) and, with
+    /// <c>chatwootEnabled</c>, the outcome of the activation.</response>
     /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field).</response>
-    /// <response code="401">Missing token, an unknown one, or a TokenInstance (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
+    /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
+    /// <response code="403">A TokenInstance: only a TokenAccount may create instances (<c>This endpoint needs a TokenAccount</c>).</response>
     /// <response code="409">The name or the custom token is taken (<c>Instance name already exists</c>,
     /// <c>token is already in use - …</c>).</response>
     /// <response code="429">More than 20 creations a minute with this token (<c>Rate limit exceeded. Try again later.</c>).</response>
     [HttpPost("new", Name = "CreateInstance")]
     [Authorize(Policy = Policies.AccountOnly)]
+    [NoStore]
     [ProducesResponseType<CreateInstanceResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Create([FromBody] CreateInstanceRequest request, CancellationToken cancellationToken)
     {
@@ -55,7 +60,8 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <param name="instanceName">Comma-separated instance names.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The instances the token can see.</response>
-    /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
+    /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
     /// <response code="404">A single filtered name that does not exist (<c>Instance not found</c>).</response>
     [HttpGet("list", Name = "ListInstances")]
     [Authorize]
@@ -82,11 +88,14 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The instance and its integration are deleted.</response>
-    /// <response code="401">Missing token, an unknown one, or a TokenInstance (<c>Missing token</c>, <c>Invalid token</c>).</response>
+    /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
+    /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
+    /// <response code="403">A TokenInstance: only a TokenAccount may delete instances (<c>This endpoint needs a TokenAccount</c>).</response>
     /// <response code="404">No such instance in the account (<c>Instance not found</c>).</response>
     [HttpDelete("delete/{instance}", Name = "DeleteInstance")]
     [Authorize(Policy = Policies.AccountOnly)]
     [ProducesResponseType<DeleteInstanceResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<DeleteInstanceResponse> Delete(string instance, CancellationToken cancellationToken)
     {

@@ -4,42 +4,40 @@ using RyzeApi.Application.Common.Exceptions;
 namespace RyzeApi.WebApi.Errors;
 
 /// <summary>Maps every exception to a status and the error envelope. Classified exceptions carry
-/// contract messages; anything else is a real server fault and answers 500 without internals
-/// (the mediator's outermost behaviour, or this handler for failures outside it, has logged it).</summary>
-public sealed class EnvelopeExceptionHandler(ILogger<EnvelopeExceptionHandler> logger) : IExceptionHandler
+/// contract messages; anything else is a real server fault and answers 500 without internals. Logs nothing
+/// itself: <see cref="Hosting.RequestOutcomeLogging"/> writes the request's one outcome line, with this
+/// exception when the answer is a 5xx.</summary>
+public sealed class EnvelopeExceptionHandler : IExceptionHandler
 {
     public const string InternalErrorMessage = "internal server error - the failure was logged; retry later or contact the operator";
     public const string SecretUnreadableMessage = "stored chatwoot token cannot be decrypted - the operator must restore its encryption key in Chatwoot__PreviousEncryptionKeys, or activate the integration again";
-    private readonly ILogger _logger = logger;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, message) = exception switch
-        {
-            ValidationException e => (StatusCodes.Status400BadRequest, e.Message),
-            NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
-            UnauthorizedException e => (StatusCodes.Status401Unauthorized, e.Message),
-            ConflictException e => (StatusCodes.Status409Conflict, e.Message),
-            UpstreamRejectedException { Kind: UpstreamFailureKind.CredentialsRejected } e => (StatusCodes.Status401Unauthorized, e.Message),
-            UpstreamRejectedException { Kind: UpstreamFailureKind.AccessDenied } e => (StatusCodes.Status403Forbidden, e.Message),
-            UpstreamRejectedException e => (StatusCodes.Status400BadRequest, e.Message),
-            UpstreamUnavailableException e => (StatusCodes.Status502BadGateway, e.Message),
-            RequestTimeoutException e => (StatusCodes.Status504GatewayTimeout, $"request timed out: {e.Message}"),
-            PersistenceFailedException e => (StatusCodes.Status500InternalServerError, e.Message),
-            ModuleNotConfiguredException e => (StatusCodes.Status503ServiceUnavailable, e.Message),
-            SecretUnreadableException => (StatusCodes.Status500InternalServerError, SecretUnreadableMessage),
-            BadHttpRequestException e => (e.StatusCode, $"invalid request: {e.Message}"),
-            _ => (StatusCodes.Status500InternalServerError, InternalErrorMessage),
-        };
-
-        if (status == StatusCodes.Status500InternalServerError && exception is not PersistenceFailedException)
-        {
-            _logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, SafePath(httpContext.Request.Path));
-        }
-
+        var (status, message) = Map(exception);
+        ErrorOutcome.RecordException(httpContext, exception);
         await EnvelopeWriter.WriteAsync(httpContext, status, message);
         return true;
     }
+
+    /// <summary>The status and the message the caller sees for <paramref name="exception"/>.</summary>
+    public static (int Status, string Message) Map(Exception exception) => exception switch
+    {
+        ValidationException e => (StatusCodes.Status400BadRequest, e.Message),
+        NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
+        UnauthorizedException e => (StatusCodes.Status401Unauthorized, e.Message),
+        ConflictException e => (StatusCodes.Status409Conflict, e.Message),
+        UpstreamRejectedException { Kind: UpstreamFailureKind.CredentialsRejected } e => (StatusCodes.Status401Unauthorized, e.Message),
+        UpstreamRejectedException { Kind: UpstreamFailureKind.AccessDenied } e => (StatusCodes.Status403Forbidden, e.Message),
+        UpstreamRejectedException e => (StatusCodes.Status400BadRequest, e.Message),
+        UpstreamUnavailableException e => (StatusCodes.Status502BadGateway, e.Message),
+        RequestTimeoutException e => (StatusCodes.Status504GatewayTimeout, $"request timed out: {e.Message}"),
+        PersistenceFailedException e => (StatusCodes.Status500InternalServerError, e.Message),
+        ModuleNotConfiguredException e => (StatusCodes.Status503ServiceUnavailable, e.Message),
+        SecretUnreadableException => (StatusCodes.Status500InternalServerError, SecretUnreadableMessage),
+        BadHttpRequestException e => (e.StatusCode, $"invalid request: {e.Message}"),
+        _ => (StatusCodes.Status500InternalServerError, InternalErrorMessage),
+    };
 
     /// <summary>The path without the webhook secret, which is a credential.</summary>
     internal static string SafePath(PathString path)

@@ -5,7 +5,15 @@ public static class EnvelopeWriter
 {
     public static Task WriteAsync(HttpContext context, int status, string message)
     {
+        ErrorOutcome.RecordMessage(context, message);
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(ErrorEnvelope.Of(message), context.RequestAborted);
+    }
+
+    /// <summary>The envelope as an MVC result, for filters that answer instead of the action.</summary>
+    public static Microsoft.AspNetCore.Mvc.ObjectResult Result(HttpContext context, int status, string message)
+    {
+        ErrorOutcome.RecordMessage(context, message);
+        return new Microsoft.AspNetCore.Mvc.ObjectResult(ErrorEnvelope.Of(message)) { StatusCode = status };
     }
 }

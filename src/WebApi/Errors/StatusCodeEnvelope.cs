@@ -16,6 +16,7 @@ public static class StatusCodeEnvelope
             StatusCodes.Status415UnsupportedMediaType => "invalid body: Content-Type must be application/json",
             var status => $"request failed with HTTP status {status}",
         };
+        ErrorOutcome.RecordMessage(http, message);
         return http.Response.WriteAsJsonAsync(ErrorEnvelope.Of(message), http.RequestAborted);
     }
 }

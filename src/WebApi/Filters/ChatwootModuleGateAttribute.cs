@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
@@ -18,7 +17,7 @@ public sealed class ChatwootModuleGateAttribute : Attribute, IResourceFilter
         var gate = context.HttpContext.RequestServices.GetRequiredService<IChatwootModuleStatus>();
         if (!gate.IsConfigured)
         {
-            context.Result = new ObjectResult(ErrorEnvelope.Of(NotConfiguredMessage)) { StatusCode = StatusCodes.Status503ServiceUnavailable };
+            context.Result = EnvelopeWriter.Result(context.HttpContext, StatusCodes.Status503ServiceUnavailable, NotConfiguredMessage);
         }
     }
 

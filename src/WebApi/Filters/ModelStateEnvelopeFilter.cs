@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using RyzeApi.Application.Common;
 using RyzeApi.WebApi.Errors;
 
 namespace RyzeApi.WebApi.Filters;
@@ -29,10 +30,7 @@ public sealed class ModelStateEnvelopeFilter : IActionFilter, IOrderedFilter
             .Select(e => Describe(e.Key, e.Value!.Errors[0], bodyType))
             .Distinct()
             .ToList();
-        context.Result = new ObjectResult(ErrorEnvelope.Of("invalid body: " + string.Join("; ", problems)))
-        {
-            StatusCode = StatusCodes.Status400BadRequest,
-        };
+        context.Result = EnvelopeWriter.Result(context.HttpContext, StatusCodes.Status400BadRequest, "invalid body: " + string.Join("; ", problems));
     }
 
     public void OnActionExecuted(ActionExecutedContext context)
@@ -60,9 +58,8 @@ public sealed class ModelStateEnvelopeFilter : IActionFilter, IOrderedFilter
             return "a JSON object is required";
         }
 
-        // Syntax errors: keep the parser's position, drop the .NET type names.
-        var position = message.IndexOf("LineNumber", StringComparison.Ordinal);
-        return "malformed JSON" + (position >= 0 ? $" ({message[position..].TrimEnd('.')})" : string.Empty);
+        // Syntax errors: where, counted from 1, and what was expected, in the same words as the ingress endpoints.
+        return JsonSyntaxError.Describe(message);
     }
 
     private static string ExpectedType(Type? bodyType, string field)

@@ -23,7 +23,8 @@ public sealed class CommonResponsesOperationFilter : IOperationFilter
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SwaggerSetup.TokenScheme, context.Document)] = [] },
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SwaggerSetup.BearerScheme, context.Document)] = [] },
             ];
-            Ensure(operation, "401", "Missing token, or a token that is not valid here (`Missing token`, `Invalid token`).");
+            Ensure(operation, "401", "Missing or unknown token (`Missing token`, `Invalid token`), or an `Authorization` header "
+                + "that is not `Bearer <token>`.");
         }
 
         Ensure(operation, "429", "Rate limit exceeded (`Rate limit exceeded. Try again later.`); wait the Retry-After seconds.");

@@ -18,6 +18,7 @@ public static class ErrorExamples
         ("DeactivateChatwoot", "404") => "no chatwoot integration to delete",
         ("CreateInstance", "400") => "invalid body: name must be 1 to 64 letters, digits, '-' or '_'",
         ("CreateInstance", "409") => "Instance name already exists",
+        ("CreateInstance" or "DeleteInstance", "403") => RyzeApi.WebApi.Auth.AccountOnlyRequirement.Message,
         ("ListInstances", "404") => "Instance not found",
         ("DeleteInstance", "404") => "Instance not found",
         ("ReceiveChatwootWebhook", "400") => "invalid body: event is required",

@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using RyzeApi.WebApi.Filters;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace RyzeApi.WebApi.Swagger;
 
 /// <summary>The headers responses carry: <c>X-RateLimit-*</c> on every response (the rate limiter sets them
-/// before anything can fail), <c>Retry-After</c> on 429, and <c>Location</c> on an activation's 201.</summary>
+/// before anything can fail), <c>Retry-After</c> on 429, <c>Location</c> on an activation's 201, and
+/// <c>Cache-Control: no-store</c> on the success answers that carry a secret.</summary>
 public sealed class ResponseHeadersOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        var noStore = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<NoStoreAttribute>().Any();
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse concrete)
@@ -24,6 +27,17 @@ public sealed class ResponseHeadersOperationFilter : IOperationFilter
             if (status == "429")
             {
                 concrete.Headers["Retry-After"] = Integer("Seconds to wait before the next request can succeed.", 42);
+            }
+
+            if (noStore && status[0] == '2')
+            {
+                concrete.Headers["Cache-Control"] = new OpenApiHeader
+                {
+                    Description = "The answer carries a secret: no cache may keep it.",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Example = JsonValue.Create(NoStoreAttribute.Value),
+                };
             }
 
             if (status == "201" && operation.OperationId == "ActivateChatwoot")

@@ -19,7 +19,8 @@ public static class SwaggerSetup
                 Version = "v1",
                 Description = "The Chatwoot integration of a WhatsApp API. Every error answers "
                     + "{\"success\": false, \"error\": {\"message\": \"…\"}}. Every response carries "
-                    + "X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset; a 429 also carries Retry-After.",
+                    + "X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (a 429 also Retry-After) and "
+                    + "X-Content-Type-Options: nosniff; an answer that carries a secret also carries Cache-Control: no-store.",
                 Contact = new OpenApiContact { Name = "RyzeApi operators" },
             });
             // Relative, so Swagger UI and generated clients call whichever host serves the document.

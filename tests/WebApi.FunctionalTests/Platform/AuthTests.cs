@@ -94,9 +94,9 @@ public sealed class AuthTests : ApiTestBase
     }
 
     [Test]
-    public async Task InstanceToken_WhereOnlyAccountTokensAreAccepted_Is401InvalidToken()
+    public async Task InstanceToken_WhereOnlyAccountTokensAreAccepted_Is403NamingTheTokenNeeded()
     {
-        // Arrange
+        // Arrange: the token is valid, its kind is not enough.
         var token = await CreateInstanceAsync("suporte");
         using var instance = Api.CreateClientWithToken(token);
 
@@ -105,7 +105,40 @@ public sealed class AuthTests : ApiTestBase
         var create = await instance.PostJsonAsync("/api/instance/new", new { name = "outra" });
 
         // Assert
-        await delete.AssertErrorAsync(HttpStatusCode.Unauthorized, "Invalid token");
-        await create.AssertErrorAsync(HttpStatusCode.Unauthorized, "Invalid token");
+        await delete.AssertErrorAsync(HttpStatusCode.Forbidden, "This endpoint needs a TokenAccount");
+        await create.AssertErrorAsync(HttpStatusCode.Forbidden, "This endpoint needs a TokenAccount");
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM instances"), Is.EqualTo(1), "nothing created or deleted");
+    }
+
+    [TestCase("{0}", TestName = "AuthorizationHeader_BareToken_Is401SayingBearerIsNeeded")]
+    [TestCase("Basic {0}", TestName = "AuthorizationHeader_Basic_Is401SayingBearerIsNeeded")]
+    [TestCase("Token {0}", TestName = "AuthorizationHeader_OtherScheme_Is401SayingBearerIsNeeded")]
+    [TestCase("Bearer", TestName = "AuthorizationHeader_BearerWithoutToken_Is401SayingBearerIsNeeded")]
+    public async Task AuthorizationHeader_NotBearerToken_Is401SayingWhatIsWrong(string format)
+    {
+        // Arrange: a valid account token, sent the wrong way.
+        using var client = Api.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", string.Format(System.Globalization.CultureInfo.InvariantCulture, format, ApiFactory.AccountToken));
+
+        // Act
+        var response = await client.GetAsync("/api/instance/list");
+
+        // Assert
+        await response.AssertErrorAsync(
+            HttpStatusCode.Unauthorized, "Authorization header must be \"Bearer <token>\" - or send the token alone in the token header");
+    }
+
+    [Test]
+    public async Task BearerWithAnUnknownToken_Is401InvalidToken()
+    {
+        // Arrange
+        using var bearer = Api.CreateClient();
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token-of-anyone");
+
+        // Act
+        var response = await bearer.GetAsync("/api/instance/list");
+
+        // Assert
+        await response.AssertErrorAsync(HttpStatusCode.Unauthorized, "Invalid token");
     }
 }

@@ -9,13 +9,41 @@ public sealed class EnvelopeTests : ApiTestBase
     protected override Task BeforeEachAsync() => CreateInstanceAsync("suporte");
 
     [Test]
-    public async Task MalformedJson_Is400InvalidBody()
+    public async Task MalformedJson_OnActivation_Is400SayingWhereFromOneAndWhatWasExpected()
     {
+        // Arrange: a comma missing between two properties.
+        const string body = "{\"chatwootBaseUrl\": \"https://chatwoot.example.com\" \"chatwootAccountId\": 5}";
+
         // Act
-        var response = await Account.PostAsync("/api/chatwoot/set/suporte", new StringContent("{\"chatwootBaseUrl\": ", Encoding.UTF8, "application/json"));
+        var response = await Account.PostAsync("/api/chatwoot/set/suporte", Json(body));
 
         // Assert
-        await response.AssertErrorStartsWithAsync(HttpStatusCode.BadRequest, "invalid body: malformed JSON");
+        await response.AssertErrorAsync(
+            HttpStatusCode.BadRequest, "invalid body: malformed JSON at line 1, column 52: expected ',', '}' or ']' after a value, found '\"'");
+    }
+
+    [Test]
+    public async Task MalformedJson_OnInstanceCreation_CountsLinesFromOne()
+    {
+        // Arrange: the third line lacks the ':' after its property name.
+        const string body = "{\n  \"name\": \"vendas\",\n  \"token\" \"x-0123456789\"\n}";
+
+        // Act
+        var response = await Account.PostAsync("/api/instance/new", Json(body));
+
+        // Assert
+        await response.AssertErrorAsync(
+            HttpStatusCode.BadRequest, "invalid body: malformed JSON at line 3, column 11: expected ':' after a property name, found '\"'");
+    }
+
+    [Test]
+    public async Task UnfinishedJson_Is400SayingTheBodyEndsTooEarly()
+    {
+        // Act
+        var response = await Account.PostAsync("/api/chatwoot/set/suporte", Json("{\"chatwootBaseUrl\": "));
+
+        // Assert
+        await response.AssertErrorStartsWithAsync(HttpStatusCode.BadRequest, "invalid body: malformed JSON at line 1, column ");
     }
 
     [Test]

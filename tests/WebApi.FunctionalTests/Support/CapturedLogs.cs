@@ -3,22 +3,26 @@ using System.Collections.Concurrent;
 
 namespace RyzeApi.WebApi.FunctionalTests.Support;
 
-/// <summary>Every log line the API wrote, formatted, with exception text — to prove no secret is logged.</summary>
+/// <summary>Every log line the API wrote, formatted, with exception text — to prove no secret is logged; and each
+/// as an entry (level, category, message, exception) — to count lines and check their level.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<CapturedLog> _entries = new();
 
     public IReadOnlyCollection<string> Lines => _lines;
 
+    public IReadOnlyCollection<CapturedLog> Entries => _entries;
+
     public string All => string.Join('\n', _lines);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines, _entries);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<string> lines, ConcurrentQueue<CapturedLog> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -30,7 +34,12 @@ public sealed class CapturedLogs : ILoggerProvider
             var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}"))
                 : string.Empty;
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {structured} {exception}");
+            var message = formatter(state, exception);
+            lines.Enqueue($"{logLevel} {category}: {message} {structured} {exception}");
+            entries.Enqueue(new CapturedLog(logLevel, category, message, exception));
         }
     }
 }
+
+/// <summary>One captured log line.</summary>
+public sealed record CapturedLog(LogLevel Level, string Category, string Message, Exception? Exception);

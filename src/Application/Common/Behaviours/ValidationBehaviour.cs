@@ -1,19 +1,17 @@
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Logging;
 using ValidationException = RyzeApi.Application.Common.Exceptions.ValidationException;
 
 namespace RyzeApi.Application.Common.Behaviours;
 
 /// <summary>Runs every validator of the request and throws one <see cref="ValidationException"/> with all
-/// failures, before the timeout starts, so a rejected request never uses up the time budget.</summary>
-public sealed class ValidationBehaviour<TRequest, TResponse>(
-    IEnumerable<IValidator<TRequest>> validators, ILogger<ValidationBehaviour<TRequest, TResponse>> logger)
+/// failures, before the timeout starts, so a rejected request never uses up the time budget. Logs nothing:
+/// the rejection is the request's outcome, logged once by the host with its status.</summary>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : notnull, IMessage
 {
     private readonly IValidator<TRequest>[] _validators = [.. validators];
-    private readonly ILogger _logger = logger;
 
     public async ValueTask<TResponse> Handle(
         TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
@@ -25,7 +23,6 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(
             var failures = results.SelectMany(r => r.Errors).Select(f => f.ErrorMessage).Distinct().ToList();
             if (failures.Count > 0)
             {
-                _logger.LogWarning("{Request} rejected: {Failures}", typeof(TRequest).Name, failures);
                 throw new ValidationException(failures);
             }
         }

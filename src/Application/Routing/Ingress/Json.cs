@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RyzeApi.Application.Common;
 using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Application.Routing.Ingress;
@@ -16,7 +17,7 @@ internal static class Json
         }
         catch (JsonException exception)
         {
-            throw new ValidationException([$"malformed JSON ({exception.Message})"]);
+            throw new ValidationException([JsonSyntaxError.Describe(exception)]);
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)

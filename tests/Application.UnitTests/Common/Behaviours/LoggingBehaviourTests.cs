@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Behaviours;
+using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.UnitTests.Support;
 
 namespace RyzeApi.Application.UnitTests.Common.Behaviours;
@@ -58,6 +59,27 @@ public sealed class LoggingBehaviourTests
 
         // Assert
         Assert.That(thrown, Is.SameAs(failure));
+    }
+
+    [TestCaseSource(nameof(Refusals))]
+    public void Handle_NextRefusesTheRequest_LogsNothingAboveDebug(Exception refusal)
+    {
+        // Arrange: the host logs the answer once, with its status; a line here would be a second one.
+        var next = RecordingNext<string>.Throwing(refusal);
+
+        // Act
+        Assert.CatchAsync(async () => await Behaviour().Handle(_request, next.Delegate, CancellationToken.None));
+
+        // Assert
+        _logger.VerifyNoLogAbove(LogLevel.Debug);
+    }
+
+    private static IEnumerable<TestCaseData> Refusals()
+    {
+        yield return new TestCaseData(new ValidationException(["name is required"])).SetArgDisplayNames("Validation");
+        yield return new TestCaseData(new NotFoundException("instance not found")).SetArgDisplayNames("NotFound");
+        yield return new TestCaseData(new ModuleNotConfiguredException()).SetArgDisplayNames("ModuleNotConfigured");
+        yield return new TestCaseData(new InvalidOperationException("bug")).SetArgDisplayNames("Fault");
     }
 
     private LoggingBehaviour<TestRequest, string> Behaviour() => new(_logger.Object);

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.Extensions.Logging.Abstractions;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Behaviours;
 using RyzeApi.Application.UnitTests.Support;
@@ -102,5 +101,5 @@ public sealed class ValidationBehaviourTests
     }
 
     private static ValidationBehaviour<TestRequest, string> Behaviour(params IValidator<TestRequest>[] validators) =>
-        new(validators, NullLogger<ValidationBehaviour<TestRequest, string>>.Instance);
+        new(validators);
 }

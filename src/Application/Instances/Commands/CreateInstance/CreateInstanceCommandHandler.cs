@@ -50,6 +50,8 @@ public sealed class CreateInstanceCommandHandler(
         catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
             or ValidationException or PersistenceFailedException or RequestTimeoutException or ModuleNotConfiguredException)
         {
+            // The answer is a 201 that reports this in chatwoot.error; one line, as for any refused request.
+            _logger.LogInformation("Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, exception.Message);
             return new InlineActivationOutcome("error", null, exception.Message);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

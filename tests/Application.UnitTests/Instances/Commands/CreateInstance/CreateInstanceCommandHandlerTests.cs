@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using NUnit.Framework;
@@ -171,6 +172,28 @@ public sealed class CreateInstanceCommandHandlerTests
             })
             .ReturnsAsync(outcome);
 
-    private CreateInstanceCommandHandler Handler() => new(
-        _instances.Object, _sender.Object, new FixedTimeProvider(TestData.Now), NullLogger<CreateInstanceCommandHandler>.Instance);
+    [Test]
+    public async Task Handle_InlineActivationWhileModuleNotConfigured_LogsOneInformationLineWithoutException()
+    {
+        // Arrange
+        _sender
+            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ModuleNotConfiguredException());
+        var logger = new Mock<ILogger<CreateInstanceCommandHandler>>();
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
+
+        // Act
+        await Handler(logger.Object).Handle(command, CancellationToken.None);
+
+        // Assert: the refusal is the 201's chatwoot.error, not a fault; no Error, no stack trace.
+        logger.VerifyLog(
+            LogLevel.Information, "Inline Chatwoot activation of instance sales failed: integration gateway not configured", null, Times.Once());
+        logger.VerifyNoLogAbove(LogLevel.Information);
+        logger.Verify(
+            l => l.Log(It.IsAny<LogLevel>(), It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()),
+            Times.Once());
+    }
+
+    private CreateInstanceCommandHandler Handler(ILogger<CreateInstanceCommandHandler>? logger = null) => new(
+        _instances.Object, _sender.Object, new FixedTimeProvider(TestData.Now), logger ?? NullLogger<CreateInstanceCommandHandler>.Instance);
 }

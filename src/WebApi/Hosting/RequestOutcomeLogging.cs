@@ -1,0 +1,59 @@
+using RyzeApi.WebApi.Errors;
+
+namespace RyzeApi.WebApi.Hosting;
+
+/// <summary>One log line per error answer, written here and nowhere else (docs/operations.md, "Logs"): 5xx at
+/// Error with the exception behind it; 401, 403 and 429 at Warning (a wrong or stolen token, a client over its
+/// budget); any other 4xx at Information, without a stack trace — it is the caller's mistake, already told
+/// to the caller. Successes are not logged. The line names the method, the path (a webhook secret masked,
+/// long paths cut), the status and the answer's message; never the query string, the headers or the body.</summary>
+public sealed class RequestOutcomeLogging(RequestDelegate next, ILogger<RequestOutcomeLogging> logger)
+{
+    private const int MaxPathChars = 200;
+    private readonly RequestDelegate _next = next;
+    private readonly ILogger _logger = logger;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await _next(context);
+        var status = context.Response.StatusCode;
+        if (status < 400)
+        {
+            return;
+        }
+
+        var method = context.Request.Method;
+        var path = LoggedPath(context.Request.Path);
+        var message = Masked(ErrorOutcome.MessageOf(context) ?? string.Empty, context.Request.Path, path);
+        var exception = status >= 500 ? ErrorOutcome.ExceptionOf(context) : null;
+        _logger.Log(LevelOf(status), exception, "{Method} {Path} answered {Status}: {Message}", method, path, status, message);
+    }
+
+    public static LogLevel LevelOf(int status) => status switch
+    {
+        >= 500 => LogLevel.Error,
+        StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests => LogLevel.Warning,
+        _ => LogLevel.Information,
+    };
+
+    /// <summary>The message with the request's path as logged: "not found: GET /api/chatwoot/webhook/…" would
+    /// otherwise carry the webhook secret, or a 10 KB path, into the log.</summary>
+    private static string Masked(string message, PathString raw, string logged)
+    {
+        foreach (var form in new[] { raw.ToString(), raw.Value ?? string.Empty })
+        {
+            if (form.Length > 0 && form != logged)
+            {
+                message = message.Replace(form, logged, StringComparison.Ordinal);
+            }
+        }
+
+        return message;
+    }
+
+    private static string LoggedPath(PathString path)
+    {
+        var safe = EnvelopeExceptionHandler.SafePath(path);
+        return safe.Length <= MaxPathChars ? safe : string.Concat(safe.AsSpan(0, MaxPathChars), $"… ({safe.Length} characters)");
+    }
+}
