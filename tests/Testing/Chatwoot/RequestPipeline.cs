@@ -11,6 +11,14 @@ internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, Canc
     {
         var request = await RecordAsync(context.Request, context.RequestAborted);
         log.Add(request);
+        if (scripts.RefuseChunked && request.IsChunked)
+        {
+            // As a reverse proxy that needs the length up front does (nginx before 1.3.9, some load balancers).
+            var refused = FakeFault.NginxPage(StatusCodes.Status411LengthRequired);
+            await ChatwootReply.WriteAsync(context, refused.StatusCode, refused.Body, refused.ContentType);
+            return;
+        }
+
         if (scripts.Take(request) is not { } fault)
         {
             await next(context);
