@@ -39,8 +39,8 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <response code="201">The integration is active; <c>Location</c> is where to read it.</response>
     /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field); or Chatwoot answered that
     /// the account or endpoint does not exist, or with something that is not its API (HTML, not JSON, an inbox
-    /// without a positive integer id), or that the request is invalid (<c>Chatwoot account or endpoint not
-    /// found - …</c>, <c>Chatwoot rejected the request as invalid …</c>).</response>
+    /// without a positive integer id), or that the request is invalid
+    /// (<c>Chatwoot account or endpoint not found - …</c>, <c>Chatwoot rejected the request as invalid …</c>).</response>
     /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>); or Chatwoot rejected
     /// <c>chatwootApiToken</c> (<c>Chatwoot rejected the API token - verify chatwootApiToken. Detail: …</c>).</response>
     /// <response code="403">An instance token used on another instance; or the Chatwoot token is not an
@@ -50,8 +50,8 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <response code="500">A server fault, such as the database failing while storing the integration
     /// (<c>chatwoot integration failed: persist integration: …</c>); the inbox just created is deleted again.</response>
     /// <response code="502">Chatwoot is unreachable (<c>Chatwoot is unreachable at …</c>: DNS, refused connection, TLS,
-    /// no answer in time), or it answered with a server error (<c>Chatwoot answered with an error at … (HTTP 5xx) - retry
-    /// later; …</c>: a 5xx from Chatwoot or the proxy in front of it).</response>
+    /// no answer in time), or it answered with a server error, a 5xx from Chatwoot or the proxy in front of it
+    /// (<c>Chatwoot answered with an error at … (HTTP 5xx) - retry later; …</c>).</response>
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     /// <response code="504">The activation did not complete within its internal time limit (60 s by default).</response>
     [HttpPost("set/{instance}", Name = "ActivateChatwoot")]
