@@ -40,6 +40,23 @@ public sealed class WrongShapedAnswerRoutingTests : RoutingTestBase
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM message_links"), Is.Zero);
     }
 
+    [Test]
+    public async Task MediaDownload_2xxWithNoBytes_PostsTheMessageWithANoteInsteadOfAnEmptyFile()
+    {
+        // Arrange
+        await ActivateRoutingAsync();
+        var url = Engine.ServeMedia([], "image/png", "vazio.png");
+        var message = EngineEvents.Media(ContactJid, EngineEventMedia.At("image", url, "image/png", "vazio.png", caption: "veja"), "João");
+
+        // Act
+        await PostEventExpectingAsync(message.ToJson());
+
+        // Assert
+        var landed = await WaitForChatwootMessageAsync(message.Id);
+        Assert.That(landed.Attachments, Is.Empty);
+        Assert.That(landed.Content, Does.StartWith("veja\n[image could not be downloaded: GET ").And.EndWith(" answered HTTP 200 with no content]"));
+    }
+
     [TestCase("{}")]
     [TestCase("""{"success":true,"data":{"messageId":""}}""")]
     [TestCase("""{"success":true,"data":{"messageId":7}}""")]
