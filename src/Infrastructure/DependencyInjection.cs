@@ -16,6 +16,10 @@ namespace RyzeApi.Infrastructure;
 
 public static class DependencyInjection
 {
+    // JSON bodies serialized to a buffer first, so requests carry a Content-Length instead of chunked transfer
+    // encoding, which some reverse proxies in front of self-hosted Chatwoot refuse with 411 Length Required.
+    private static readonly RefitSettings s_buffered = new() { Buffered = true };
+
     /// <summary>PostgreSQL, the token protector and the Chatwoot client. Throws at start-up, with a message
     /// naming the setting, when the connection string is missing or an encryption key is malformed.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
@@ -65,7 +69,7 @@ public static class DependencyInjection
     {
         var guard = options.BlockPrivateNetworks ? new ChatwootNetworkGuard(options.AllowedHosts) : null;
         services.AddTransient<ChatwootTargetHandler>();
-        services.AddRefitGeneratedClient<IChatwootApi>()
+        services.AddRefitGeneratedClient<IChatwootApi>(s_buffered)
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = new Uri("http://chatwoot.invalid");
@@ -95,7 +99,7 @@ public static class DependencyInjection
         services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
         services.Configure<RoutingOptions>(configuration.GetSection(RoutingOptions.Section));
         var engine = configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
-        services.AddRefitGeneratedClient<IEngineApi>()
+        services.AddRefitGeneratedClient<IEngineApi>(s_buffered)
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = Uri.TryCreate(engine.BaseUrl, UriKind.Absolute, out var baseUrl) ? baseUrl : new Uri("http://engine.invalid");

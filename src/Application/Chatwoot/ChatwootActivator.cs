@@ -46,7 +46,17 @@ public sealed class ChatwootActivator(
 
         // Encrypted before Chatwoot is called: a protector failure then leaves nothing behind in Chatwoot.
         var protectedToken = _protector.Protect(connection.ApiToken, id);
-        var inbox = await _chatwoot.CreateApiInboxAsync(connection, fields.EffectiveInboxName, webhookUrl, cancellationToken);
+        ChatwootInbox inbox;
+        try
+        {
+            inbox = await _chatwoot.CreateApiInboxAsync(connection, fields.EffectiveInboxName, webhookUrl, cancellationToken);
+        }
+        catch (UpstreamRejectedException exception) when (exception.UpstreamStatus is >= 200 and < 300)
+        {
+            // A 2xx whose body is not an inbox (wrong shape, not JSON): Chatwoot may have created it all the same.
+            await DeleteUnreadableInboxAsync(connection, webhookUrl);
+            throw;
+        }
 
         var integration = new ChatwootIntegration(
             id, instance.Id, baseUrl, connection.AccountId, inbox.Id, inbox.Name, fields.Settings,
@@ -64,7 +74,11 @@ public sealed class ChatwootActivator(
         }
         catch (Exception exception)
         {
-            await DeleteOrphanInboxAsync(connection, inbox.Id);
+            if (await DeleteOrphanInboxAsync(connection, inbox.Id))
+            {
+                _logger.LogWarning("Deleted Chatwoot inbox {InboxId} after the integration could not be stored", inbox.Id);
+            }
+
             if (exception is DatabaseUnavailableException)
             {
                 throw new PersistenceFailedException(
@@ -88,20 +102,52 @@ public sealed class ChatwootActivator(
         return result;
     }
 
-    private async Task DeleteOrphanInboxAsync(ChatwootConnection connection, long inboxId)
+    /// <summary>Finds the inbox by the webhook URL just sent (unique to this activation: it holds the new
+    /// integration's id and secret) and deletes it. Best effort, as <see cref="DeleteOrphanInboxAsync"/>.</summary>
+    private async Task DeleteUnreadableInboxAsync(ChatwootConnection connection, string webhookUrl)
+    {
+        using var cleanup = new CancellationTokenSource(s_cleanupTimeout, _timeProvider);
+        long? inboxId;
+        try
+        {
+            inboxId = await _chatwoot.FindInboxByWebhookUrlAsync(connection, webhookUrl, cleanup.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _logger.LogWarning(
+                "Chatwoot at {BaseUrl} answered the inbox creation with a body that is not an inbox; an inbox it may have created could not be looked up: {Reason}",
+                connection.BaseUrl, exception.Message);
+            return;
+        }
+
+        if (inboxId is null)
+        {
+            _logger.LogInformation(
+                "Chatwoot at {BaseUrl} answered the inbox creation with a body that is not an inbox; no inbox was created", connection.BaseUrl);
+            return;
+        }
+
+        if (await DeleteOrphanInboxAsync(connection, inboxId.Value))
+        {
+            _logger.LogWarning("Deleted Chatwoot inbox {InboxId}: its creation answer was not an inbox", inboxId);
+        }
+    }
+
+    private async Task<bool> DeleteOrphanInboxAsync(ChatwootConnection connection, long inboxId)
     {
         // Not the request's token: the request may have timed out, and the cleanup must still run.
         using var cleanup = new CancellationTokenSource(s_cleanupTimeout, _timeProvider);
         try
         {
             await _chatwoot.DeleteInboxAsync(connection, inboxId, cleanup.Token);
-            _logger.LogWarning("Deleted Chatwoot inbox {InboxId} after the integration could not be stored", inboxId);
+            return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             _logger.LogError(
                 "Chatwoot inbox {InboxId} at {BaseUrl} is left orphaned: deleting it failed: {Reason}",
                 inboxId, connection.BaseUrl, exception.Message);
+            return false;
         }
     }
 }

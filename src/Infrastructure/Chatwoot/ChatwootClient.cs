@@ -25,7 +25,7 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
         var call = Call("GET", connection, $"/inboxes/{inboxId}");
         using var response = await SendAsync(call, () => _api.GetInbox(
             connection.AccountId, inboxId, connection.ApiToken, connection.BaseUrl, cancellationToken));
-        return await ReadInboxAsync(call, response, cancellationToken);
+        return await ReadInboxAsync(call, response, cancellationToken, inboxId);
     }
 
     public async Task SetInboxWebhookAsync(
@@ -35,7 +35,7 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
         using var response = await SendAsync(call, () => _api.UpdateInbox(
             connection.AccountId, inboxId, new UpdateInboxBody(new ApiChannelBody(null, webhookUrl)),
             connection.ApiToken, connection.BaseUrl, cancellationToken));
-        await EnsureSuccessAsync(call, response, cancellationToken);
+        await ReadInboxAsync(call, response, cancellationToken, inboxId);
     }
 
     public async Task DeleteInboxAsync(ChatwootConnection connection, long inboxId, CancellationToken cancellationToken)
@@ -43,7 +43,27 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
         var call = Call("DELETE", connection, $"/inboxes/{inboxId}");
         using var response = await SendAsync(call, () => _api.DeleteInbox(
             connection.AccountId, inboxId, connection.ApiToken, connection.BaseUrl, cancellationToken));
-        await EnsureSuccessAsync(call, response, cancellationToken);
+        // Chatwoot answers {"message": "Your inbox deletion request will be processed in some time."}.
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+    }
+
+    public async Task<long?> FindInboxByWebhookUrlAsync(ChatwootConnection connection, string webhookUrl, CancellationToken cancellationToken)
+    {
+        var call = Call("GET", connection, "/inboxes");
+        using var response = await SendAsync(call, () => _api.ListInboxes(
+            connection.AccountId, connection.ApiToken, connection.BaseUrl, cancellationToken));
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        foreach (var inbox in answer.Array(answer.Root, "payload", "the inbox list's payload").EnumerateArray())
+        {
+            if (inbox.ValueKind == JsonValueKind.Object
+                && inbox.TryGetProperty("webhook_url", out var url) && url.ValueKind == JsonValueKind.String
+                && url.GetString() == webhookUrl)
+            {
+                return answer.Id(inbox, "id", "the inbox id");
+            }
+        }
+
+        return null;
     }
 
     internal static ChatwootCall Call(string method, ChatwootConnection connection, string path) =>
@@ -78,31 +98,25 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
         }
     }
 
-    private static async Task<ChatwootInbox> ReadInboxAsync(ChatwootCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>An inbox answer: a positive id (the one asked for, when known), a name, and the API channel's
+    /// optional strings. Anything else is not Chatwoot's and is classified as such.</summary>
+    private static async Task<ChatwootInbox> ReadInboxAsync(
+        ChatwootCall call, HttpResponseMessage response, CancellationToken cancellationToken, long? expectedId = null)
     {
-        await EnsureSuccessAsync(call, response, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var status = (int)response.StatusCode;
-        try
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        var root = answer.Root;
+        var id = answer.Id(root, "id", "the inbox id");
+        if (expectedId is { } expected && id != expected)
         {
-            using var json = JsonDocument.Parse(body);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var inboxId))
-            {
-                throw ChatwootFailureClassifier.NotChatwoot(call, status, body, "the answer is not a Chatwoot inbox");
-            }
+            throw answer.Wrong($"the answer is inbox {id}, not inbox {expected}");
+        }
 
-            return new ChatwootInbox(inboxId, String(root, "name") ?? string.Empty, String(root, "webhook_url"), String(root, "secret"));
-        }
-        catch (JsonException)
-        {
-            throw ChatwootFailureClassifier.NotChatwoot(call, status, body, "the answer is not JSON");
-        }
+        return new ChatwootInbox(
+            id,
+            answer.RequiredString(root, "name", "the inbox name"),
+            answer.OptionalString(root, "webhook_url", "the inbox webhook_url"),
+            answer.OptionalString(root, "secret", "the inbox secret"));
     }
-
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static bool IsClassified(Exception exception) =>
         exception is UpstreamRejectedException or UpstreamUnavailableException or ValidationException;

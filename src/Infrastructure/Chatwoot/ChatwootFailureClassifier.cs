@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
@@ -10,6 +11,11 @@ namespace RyzeApi.Infrastructure.Chatwoot;
 internal static class ChatwootFailureClassifier
 {
     private const int MaxBodyInDetail = 500;
+
+    // "secret": "…", "hmac_token": "…", "webhook_url": "…" (and the other tokens an inbox or user answer carries).
+    private static readonly Regex s_secretValues = new(
+        "(\"(?:secret|hmac_token|webhook_url|pubsub_token|access_token|api_access_token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly string[] s_permissionErrors =
     [
@@ -33,7 +39,7 @@ internal static class ChatwootFailureClassifier
                 UpstreamFailureKind.CredentialsRejected,
                 $"Chatwoot rejected the API token - verify chatwootApiToken. Detail: {detail}", status),
             403 => Denied(call, detail, status),
-            >= 500 => Unreachable(call, detail),
+            >= 500 => AnsweredWithError(call, detail, status),
             404 or < 400 => NotFound(call, detail, status),
             _ => new UpstreamRejectedException(
                 UpstreamFailureKind.RequestInvalid,
@@ -41,9 +47,10 @@ internal static class ChatwootFailureClassifier
         };
     }
 
-    /// <summary>A 2xx answer that is not the Chatwoot API (HTML, not JSON, wrong shape).</summary>
+    /// <summary>A 2xx answer that is not the Chatwoot API (HTML, not JSON, wrong shape). The body may be a whole
+    /// inbox, so its secrets (the webhook URL holds RyzeApi's webhook secret) are left out of the detail.</summary>
     public static Exception NotChatwoot(ChatwootCall call, int status, string body, string reason) =>
-        NotFound(call, $"{call.Url} HTTP {status}: {reason}: {Shorten(body)}", status);
+        NotFound(call, $"{call.Url} HTTP {status}: {reason}: {Shorten(s_secretValues.Replace(body, "$1\"[redacted]\""))}", status);
 
     public static Exception FromTransport(ChatwootCall call, Exception exception) =>
         Unreachable(call, $"{GoMethod(call.Method)} \"{call.Url}\": {Describe(exception)}", exception);
@@ -55,6 +62,11 @@ internal static class ChatwootFailureClassifier
     private static UpstreamRejectedException NotFound(ChatwootCall call, string detail, int status) => new(
         UpstreamFailureKind.EndpointNotFound,
         $"Chatwoot account or endpoint not found - verify chatwootBaseUrl ({call.BaseUrl}) and chatwootAccountId ({call.AccountId}). Detail: {detail}", status);
+
+    /// <summary>Chatwoot (or the proxy in front of it) answered, with a server error: not "unreachable", which
+    /// would send the user looking at the network (docs/adr/0017-chatwoot-5xx-is-not-unreachable.md).</summary>
+    private static UpstreamUnavailableException AnsweredWithError(ChatwootCall call, string detail, int status) => new(
+        $"Chatwoot answered with an error at {call.BaseUrl} (HTTP {status}) - retry later; if it persists, check the Chatwoot server's logs. Detail: {detail}");
 
     private static UpstreamUnavailableException Unreachable(ChatwootCall call, string detail, Exception? inner = null) => new(
         $"Chatwoot is unreachable at {call.BaseUrl} - verify chatwootBaseUrl and that the host is reachable from the server. Detail: {detail}", inner);

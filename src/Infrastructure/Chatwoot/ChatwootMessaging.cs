@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using RyzeApi.Application.Common.Abstractions;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 
-/// <summary>Adapts the Refit client to <see cref="IChatwootMessaging"/>. Reads answers liberally
-/// (Chatwoot's shapes differ between endpoints and versions); failures are classified as for activation.</summary>
+/// <summary>Adapts the Refit client to <see cref="IChatwootMessaging"/>. Accepts the shapes Chatwoot's versions
+/// differ in (a contact wrapped in <c>payload</c> or not), but every id RyzeApi keeps must be a positive integer
+/// and every source id a usable string (<see cref="ChatwootAnswer"/>); failures are classified as for activation.</summary>
 internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
 {
     private readonly IChatwootApi _api = api;
@@ -17,13 +17,14 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         var call = ChatwootClient.Call("POST", connection, "/contacts");
         using var response = await ChatwootClient.SendAsync(call, () => _api.CreateContact(
             connection.AccountId, new CreateContactBody(inboxId, name, identifier, phoneNumber), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var json = await ReadAsync(call, response, cancellationToken);
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
         // 4.x: {"payload": {"contact": {...}, "contact_inbox": {"source_id": ...}}}; older: the contact itself.
-        var payload = json.RootElement.TryGetProperty("payload", out var p) ? p : json.RootElement;
-        var contact = payload.TryGetProperty("contact", out var c) ? c : payload;
-        var id = Long(contact, "id") ?? throw ChatwootFailureClassifier.NotChatwoot(call, (int)response.StatusCode, json.RootElement.GetRawText(), "the answer has no contact id");
-        var sourceId = payload.TryGetProperty("contact_inbox", out var ci) ? String(ci, "source_id") : null;
-        return new ChatwootContact(id, sourceId ?? SourceIdIn(contact, inboxId));
+        var payload = answer.OptionalObject(answer.Root, "payload", "the payload") ?? answer.Root;
+        var contact = answer.OptionalObject(payload, "contact", "the contact") ?? payload;
+        var id = answer.Id(contact, "id", "the contact id");
+        var contactInbox = answer.OptionalObject(payload, "contact_inbox", "the contact_inbox");
+        var sourceId = contactInbox is { } ci ? answer.OptionalString(ci, "source_id", "the contact inbox's source_id") : null;
+        return new ChatwootContact(id, sourceId is null ? SourceIdIn(answer, contact, inboxId) : answer.SourceId(sourceId, "the contact inbox's source_id"));
     }
 
     public async Task<ChatwootContact?> FindContactAsync(ChatwootConnection connection, long inboxId, string identifier, CancellationToken cancellationToken)
@@ -31,18 +32,18 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         var call = ChatwootClient.Call("GET", connection, "/contacts/search");
         using var response = await ChatwootClient.SendAsync(call, () => _api.SearchContacts(
             connection.AccountId, identifier, connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var json = await ReadAsync(call, response, cancellationToken);
-        if (!json.RootElement.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Array)
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        var phone = "+" + identifier.Split('@')[0];
+        foreach (var contact in answer.Array(answer.Root, "payload", "the search payload").EnumerateArray())
         {
-            return null;
-        }
-
-        foreach (var contact in payload.EnumerateArray())
-        {
-            var phone = identifier.Split('@')[0];
-            if (String(contact, "identifier") == identifier || String(contact, "phone_number") == "+" + phone)
+            if (contact.ValueKind != JsonValueKind.Object)
             {
-                return Long(contact, "id") is { } id ? new ChatwootContact(id, SourceIdIn(contact, inboxId)) : null;
+                throw answer.Wrong("a contact in the search payload is not an object");
+            }
+
+            if (String(contact, "identifier") == identifier || String(contact, "phone_number") == phone)
+            {
+                return new ChatwootContact(answer.Id(contact, "id", "the contact id"), SourceIdIn(answer, contact, inboxId));
             }
         }
 
@@ -54,9 +55,8 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         var call = ChatwootClient.Call("POST", connection, $"/contacts/{contactId}/contact_inboxes");
         using var response = await ChatwootClient.SendAsync(call, () => _api.CreateContactInbox(
             connection.AccountId, contactId, new CreateContactInboxBody(inboxId), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var json = await ReadAsync(call, response, cancellationToken);
-        return String(json.RootElement, "source_id")
-            ?? throw ChatwootFailureClassifier.NotChatwoot(call, (int)response.StatusCode, json.RootElement.GetRawText(), "the answer has no source_id");
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        return answer.SourceId(answer.OptionalString(answer.Root, "source_id", "the source_id"), "the source_id");
     }
 
     public async Task<long> CreateConversationAsync(
@@ -65,9 +65,8 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         var call = ChatwootClient.Call("POST", connection, "/conversations");
         using var response = await ChatwootClient.SendAsync(call, () => _api.CreateConversation(
             connection.AccountId, new CreateConversationBody(sourceId, inboxId, contactId, status), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var json = await ReadAsync(call, response, cancellationToken);
-        return Long(json.RootElement, "id")
-            ?? throw ChatwootFailureClassifier.NotChatwoot(call, (int)response.StatusCode, json.RootElement.GetRawText(), "the answer has no conversation id");
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        return answer.Id(answer.Root, "id", "the conversation id");
     }
 
     public async Task SetConversationStatusAsync(ChatwootConnection connection, long conversationId, string status, CancellationToken cancellationToken)
@@ -75,7 +74,8 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         var call = ChatwootClient.Call("POST", connection, $"/conversations/{conversationId}/toggle_status");
         using var response = await ChatwootClient.SendAsync(call, () => _api.ToggleStatus(
             connection.AccountId, conversationId, new ToggleStatusBody(status), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        await ChatwootClient.EnsureSuccessAsync(call, response, cancellationToken);
+        // {"meta": {}, "payload": {"success": true, "conversation_id", "current_status"}}: nothing in it is kept.
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
     }
 
     public async Task<long> CreateMessageAsync(ChatwootConnection connection, long conversationId, ChatwootNewMessage message, CancellationToken cancellationToken)
@@ -87,9 +87,8 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
                 connection.ApiToken, connection.BaseUrl, cancellationToken))
             : await ChatwootClient.SendAsync(call, () => _api.CreateMessageWithAttachments(
                 connection.AccountId, conversationId, Multipart(message), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var json = await ReadAsync(call, response, cancellationToken);
-        return Long(json.RootElement, "id")
-            ?? throw ChatwootFailureClassifier.NotChatwoot(call, (int)response.StatusCode, json.RootElement.GetRawText(), "the answer has no message id");
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        return answer.Id(answer.Root, "id", "the message id");
     }
 
     public async Task<long?> FindMessageBySourceIdAsync(ChatwootConnection connection, long conversationId, string sourceId, CancellationToken cancellationToken)
@@ -97,15 +96,12 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         var call = ChatwootClient.Call("GET", connection, $"/conversations/{conversationId}/messages");
         using var response = await ChatwootClient.SendAsync(call, () => _api.ListMessages(
             connection.AccountId, conversationId, connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var json = await ReadAsync(call, response, cancellationToken);
-        if (json.RootElement.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Array)
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        foreach (var message in answer.Array(answer.Root, "payload", "the message list's payload").EnumerateArray())
         {
-            foreach (var message in payload.EnumerateArray())
+            if (String(message, "source_id") == sourceId)
             {
-                if (String(message, "source_id") == sourceId)
-                {
-                    return Long(message, "id");
-                }
+                return answer.Id(message, "id", "the message id");
             }
         }
 
@@ -118,7 +114,8 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         var call = ChatwootClient.Call("PATCH", connection, $"/conversations/{conversationId}/messages/{messageId}");
         using var response = await ChatwootClient.SendAsync(call, () => _api.UpdateMessage(
             connection.AccountId, conversationId, messageId, new UpdateMessageStatusBody(status, error), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        await ChatwootClient.EnsureSuccessAsync(call, response, cancellationToken);
+        // Chatwoot answers the message; nothing in it is kept, but it must be Chatwoot's answer.
+        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
     }
 
     private static MultipartFormDataContent Multipart(ChatwootNewMessage message)
@@ -140,34 +137,15 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         {
             var part = new ByteArrayContent(file.Content);
             part.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(part, "attachments[]", file.FileName);
+            // MultipartFormDataContent refuses a blank file name (an engine's media URL ending in "/" gives one).
+            form.Add(part, "attachments[]", string.IsNullOrWhiteSpace(file.FileName) ? "file" : file.FileName);
         }
 
         return form;
     }
 
-    private static async Task<JsonDocument> ReadAsync(ChatwootCall call, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await ChatwootClient.EnsureSuccessAsync(call, response, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        try
-        {
-            var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                json.Dispose();
-                throw ChatwootFailureClassifier.NotChatwoot(call, (int)response.StatusCode, body, "the answer is not a JSON object");
-            }
-
-            return json;
-        }
-        catch (JsonException)
-        {
-            throw ChatwootFailureClassifier.NotChatwoot(call, (int)response.StatusCode, body, "the answer is not JSON");
-        }
-    }
-
-    private static string? SourceIdIn(JsonElement contact, long inboxId)
+    /// <summary>The source id of the contact's contact inbox in <paramref name="inboxId"/>, from its <c>contact_inboxes</c>.</summary>
+    private static string? SourceIdIn(ChatwootAnswer answer, JsonElement contact, long inboxId)
     {
         if (!contact.TryGetProperty("contact_inboxes", out var inboxes) || inboxes.ValueKind != JsonValueKind.Array)
         {
@@ -176,10 +154,12 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
 
         foreach (var contactInbox in inboxes.EnumerateArray())
         {
-            var inbox = contactInbox.TryGetProperty("inbox", out var i) ? Long(i, "id") : Long(contactInbox, "inbox_id");
+            var inbox = contactInbox.ValueKind != JsonValueKind.Object ? null
+                : contactInbox.TryGetProperty("inbox", out var i) ? ChatwootAnswer.PositiveId(i, "id")
+                : ChatwootAnswer.PositiveId(contactInbox, "inbox_id");
             if (inbox == inboxId)
             {
-                return String(contactInbox, "source_id");
+                return answer.SourceId(String(contactInbox, "source_id"), "the contact inbox's source_id");
             }
         }
 
@@ -188,10 +168,4 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
 
     private static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static long? Long(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v)
-            ? v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n
-            : v.ValueKind == JsonValueKind.String && long.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null
-            : null;
 }

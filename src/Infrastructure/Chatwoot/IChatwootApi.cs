@@ -13,6 +13,11 @@ internal interface IChatwootApi
         long accountId, [Body] CreateInboxBody body, [Header("api-access-token")] string token,
         [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
 
+    [Get("/api/v1/accounts/{accountId}/inboxes")]
+    Task<HttpResponseMessage> ListInboxes(
+        long accountId, [Header("api-access-token")] string token,
+        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+
     [Get("/api/v1/accounts/{accountId}/inboxes/{inboxId}")]
     Task<HttpResponseMessage> GetInbox(
         long accountId, long inboxId, [Header("api-access-token")] string token,

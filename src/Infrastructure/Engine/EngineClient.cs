@@ -7,10 +7,12 @@ namespace RyzeApi.Infrastructure.Engine;
 
 /// <summary>Sends through the engine with <c>"source": "chatwoot"</c> (so its echo is recognised) and
 /// classifies the answer: 4xx is a permanent refusal with the engine's own message; 5xx, 429 and
-/// network failures are worth a retry.</summary>
+/// network failures are worth a retry; a 2xx without a usable message id is
+/// <see cref="EngineAnswerUnreadableException"/> (never retried: the message may have gone out).</summary>
 internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> options) : IEngineClient
 {
     public const string Source = "chatwoot";
+    private const int MaxIdLength = 255;
     private readonly IEngineApi _api = api;
     private readonly EngineOptions _options = options.Value;
 
@@ -59,9 +61,15 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
                 throw new EngineUnavailableException($"{where} HTTP {status}: {Truncate(body)}");
             }
 
-            return MessageId(body) ?? throw new EngineUnavailableException($"{where} answered without a messageId: {Truncate(body)}");
+            return MessageId(body) is { } id && IsUsableId(id)
+                ? id
+                : throw new EngineAnswerUnreadableException($"{where} HTTP {status} answered without a usable messageId (a non-empty string of at most {MaxIdLength} printable characters): {Truncate(body)}");
         }
     }
+
+    /// <summary>WhatsApp ids are 16 to 32 characters; the id is stored and later matched against the engine's reports.</summary>
+    private static bool IsUsableId(string id) =>
+        id.Length is > 0 and <= MaxIdLength && !id.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c));
 
     private static Exception Innermost(Exception exception)
     {

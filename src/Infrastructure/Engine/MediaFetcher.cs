@@ -49,12 +49,25 @@ internal sealed class MediaFetcher(IHttpClientFactory clients, IOptions<RoutingO
                 buffer.Write(chunk, 0, read);
             }
 
+            if (buffer.Length == 0)
+            {
+                // A 2xx with no bytes is no file: Chatwoot would show an empty attachment.
+                throw new MediaUnavailableException($"GET {uri.GetLeftPart(UriPartial.Path)} answered HTTP {(int)response.StatusCode} with no content");
+            }
+
             var type = contentType ?? response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
-            return new MediaFile(buffer.ToArray(), fileName ?? Path.GetFileName(uri.LocalPath), type);
+            return new MediaFile(buffer.ToArray(), FileName(fileName, uri), type);
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new MediaUnavailableException($"GET {uri.GetLeftPart(UriPartial.Path)} failed: {exception.Message}", exception);
         }
+    }
+
+    /// <summary>The name given, else the URL's last segment, else a neutral one: never blank (uploads refuse that).</summary>
+    private static string FileName(string? given, Uri uri)
+    {
+        var name = string.IsNullOrWhiteSpace(given) ? Path.GetFileName(uri.LocalPath) : given;
+        return string.IsNullOrWhiteSpace(name) ? "file" : name;
     }
 }

@@ -41,8 +41,9 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <response code="201">The integration is active; <c>Location</c> is where to read it. A replay (same
     /// Idempotency-Key and body) answers the first 201 again while that integration is still the instance's.</response>
     /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field); or Chatwoot answered that
-    /// the account or endpoint does not exist, or that the request is invalid (<c>Chatwoot account or endpoint not
-    /// found - …</c>, <c>Chatwoot rejected the request as invalid …</c>).</response>
+    /// the account or endpoint does not exist, or with something that is not its API (HTML, not JSON, an inbox
+    /// without a positive integer id), or that the request is invalid
+    /// (<c>Chatwoot account or endpoint not found - …</c>, <c>Chatwoot rejected the request as invalid …</c>).</response>
     /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
     /// header that is not <c>Bearer &lt;token&gt;</c>; or Chatwoot rejected
     /// <c>chatwootApiToken</c> (<c>Chatwoot rejected the API token - verify chatwootApiToken. Detail: …</c>).</response>
@@ -53,7 +54,9 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// running, or the integration it activated was deactivated or replaced since (send a new key to activate again).</response>
     /// <response code="500">A server fault, such as the database failing while storing the integration
     /// (<c>chatwoot integration failed: persist integration: …</c>); the inbox just created is deleted again.</response>
-    /// <response code="502">Chatwoot is unreachable or failing (5xx, DNS, refused connection, TLS, timeout).</response>
+    /// <response code="502">Chatwoot is unreachable (<c>Chatwoot is unreachable at …</c>: DNS, refused connection, TLS,
+    /// no answer in time), or it answered with a server error, a 5xx from Chatwoot or the proxy in front of it
+    /// (<c>Chatwoot answered with an error at … (HTTP 5xx) - retry later; …</c>).</response>
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     /// <response code="504">The activation did not complete within its internal time limit (60 s by default).</response>
     [HttpPost("set/{instance}", Name = "ActivateChatwoot")]

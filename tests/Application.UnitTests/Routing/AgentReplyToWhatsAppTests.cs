@@ -103,6 +103,25 @@ public sealed class AgentReplyToWhatsAppTests
             Is.EqualTo(new MessageStatusChange(string.Empty, "failed", "number not on WhatsApp", 501, 77)));
     }
 
+    [Test]
+    public async Task Deliver_EngineAnswerUnreadable_FailsForGoodWithoutATickOrAnotherSend()
+    {
+        // Arrange: the engine took the message (2xx) but named no usable id; a retry could send it twice.
+        _engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new EngineAnswerUnreadableException("POST http://engine/api/message/text/suporte HTTP 200 answered without a usable messageId: {}"));
+
+        // Act
+        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
+
+        // Assert
+        var permanent = (DeliveryOutcome.Permanent)outcome;
+        Assert.That(permanent.Error, Does.StartWith("the engine accepted the message but its answer is unreadable; not sent again, to avoid a duplicate: ")
+            .And.EndWith("answered without a usable messageId: {}"));
+        Assert.That(permanent.FollowUp, Is.Null);
+        _engine.Verify(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        _chatwoot.VerifyNoOtherCalls();
+    }
+
     private AgentReplyToWhatsApp Reply(TimeSpan? retryBaseDelay = null) => new(
         _engine.Object, _chatwoot.Object, Options.Create(new RoutingOptions { RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1) }),
         NullLogger<AgentReplyToWhatsApp>.Instance);

@@ -14,8 +14,6 @@ public sealed class ChatwootFailureClassifierResponseTests
         "Chatwoot account or endpoint not found - verify chatwootBaseUrl (https://chatwoot.example.com) and chatwootAccountId (5).";
     private const string InvalidLead =
         "Chatwoot rejected the request as invalid - fix what Chatwoot names in the detail (e.g. inboxName) and retry.";
-    private const string UnreachableLead =
-        "Chatwoot is unreachable at https://chatwoot.example.com - verify chatwootBaseUrl and that the host is reachable from the server.";
 
     private static readonly ChatwootCall s_call = new("POST", "https://chatwoot.example.com", 5, "/api/v1/accounts/5/inboxes");
 
@@ -107,10 +105,11 @@ public sealed class ChatwootFailureClassifierResponseTests
     [TestCase(502, "<html><head><title>502 Bad Gateway</title></head></html>")]
     [TestCase(503, "Service Unavailable")]
     [TestCase(504, "")]
-    public void FromResponse_ServerError_IsUpstreamUnavailable(int status, string body)
+    public void FromResponse_ServerError_IsUpstreamUnavailableAndSaysChatwootAnswered(int status, string body)
     {
-        // Arrange
-        var expected = $"{UnreachableLead} Detail: {Url} HTTP {status}: {body}";
+        // Arrange: Chatwoot answered, so not "unreachable" (docs/adr/0017-chatwoot-5xx-is-not-unreachable.md).
+        var expected = $"Chatwoot answered with an error at https://chatwoot.example.com (HTTP {status}) - retry later; "
+            + $"if it persists, check the Chatwoot server's logs. Detail: {Url} HTTP {status}: {body}";
 
         // Act
         var exception = ChatwootFailureClassifier.FromResponse(s_call, status, body);
@@ -135,7 +134,7 @@ public sealed class ChatwootFailureClassifierResponseTests
 
         // Assert
         Assert.That(exception.Message, Is.EqualTo(
-            "Chatwoot is unreachable at https://chatwoot.example.com - verify chatwootBaseUrl and that the host is reachable from the server. Detail: https://chatwoot.example.com/api/v1/accounts/5/inboxes HTTP 500: Internal Server Error"));
+            "Chatwoot answered with an error at https://chatwoot.example.com (HTTP 500) - retry later; if it persists, check the Chatwoot server's logs. Detail: https://chatwoot.example.com/api/v1/accounts/5/inboxes HTTP 500: Internal Server Error"));
     }
 
     private static void AssertRejected(Exception exception, UpstreamFailureKind kind, int status, string message)

@@ -14,6 +14,9 @@ public sealed class ChatwootFailureClassifierTransportTests
         "Chatwoot is unreachable at https://chatwoot.example.com - verify chatwootBaseUrl and that the host is reachable from the server. Detail: ";
     private const string Url = "https://chatwoot.example.com/api/v1/accounts/5/inboxes";
 
+    private static string AnsweredLead(int status) =>
+        $"Chatwoot answered with an error at https://chatwoot.example.com (HTTP {status}) - retry later; if it persists, check the Chatwoot server's logs. Detail: ";
+
     private static readonly ChatwootCall s_call = new("POST", "https://chatwoot.example.com", 5, "/api/v1/accounts/5/inboxes");
 
     [Test]
@@ -147,7 +150,7 @@ public sealed class ChatwootFailureClassifierTransportTests
         var exception = ChatwootFailureClassifier.FromResponse(s_call, 500, body);
 
         // Assert
-        Assert.That(exception.Message, Is.EqualTo(UnreachableLead + Url + " HTTP 500: " + new string('x', 500) + "…"));
+        Assert.That(exception.Message, Is.EqualTo(AnsweredLead(500) + Url + " HTTP 500: " + new string('x', 500) + "…"));
     }
 
     [Test]
@@ -160,7 +163,7 @@ public sealed class ChatwootFailureClassifierTransportTests
         var exception = ChatwootFailureClassifier.FromResponse(s_call, 500, body);
 
         // Assert
-        Assert.That(exception.Message, Is.EqualTo(UnreachableLead + Url + " HTTP 500: " + body));
+        Assert.That(exception.Message, Is.EqualTo(AnsweredLead(500) + Url + " HTTP 500: " + body));
     }
 
     [Test]
@@ -173,6 +176,6 @@ public sealed class ChatwootFailureClassifierTransportTests
         var exception = ChatwootFailureClassifier.FromResponse(s_call, 502, body);
 
         // Assert
-        Assert.That(exception.Message, Is.EqualTo(UnreachableLead + Url + " HTTP 502: Bad Gateway"));
+        Assert.That(exception.Message, Is.EqualTo(AnsweredLead(502) + Url + " HTTP 502: Bad Gateway"));
     }
 }

@@ -162,12 +162,21 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
 
     public void ClearScripts() => _scripts.Clear();
 
+    /// <summary>When set, every request sent with <c>Transfer-Encoding: chunked</c> gets nginx's
+    /// <c>411 Length Required</c> page (recorded all the same), as some reverse proxies answer. Off by default.</summary>
+    public bool RefuseChunkedRequests
+    {
+        get => _scripts.RefuseChunked;
+        set => _scripts.RefuseChunked = value;
+    }
+
     public void ClearRequests() => _requests.Clear();
 
     /// <summary>Forgets accounts, tokens, inboxes (ids start at 1 again), scripts and recorded requests.</summary>
     public void Reset()
     {
         _scripts.Clear();
+        _scripts.RefuseChunked = false;
         _state.Reset();
         _state.ResetMessaging();
         _requests.Clear();

@@ -56,6 +56,11 @@ public sealed record FakeFault
     public static FakeFault Redirect(int statusCode, string location) =>
         Html(statusCode, $"<html><body>You are being <a href=\"{location}\">redirected</a>.</body></html>") with { Location = location };
 
+    /// <summary>Chatwoot does what was asked, but the client gets this answer instead of Chatwoot's: to show what
+    /// RyzeApi does when an answer is unreadable although the work was done.</summary>
+    public static FakeFault ReplaceAnswer(int statusCode, string body, string contentType = JsonContentType) =>
+        new(FaultAction.ProceedThenRespond, statusCode, body, contentType);
+
     public static FakeFault DropConnection() => new(FaultAction.DropConnection, 0, "", "");
 
     /// <summary>Chatwoot's normal answer, but only after <paramref name="delay"/>.</summary>

@@ -11,4 +11,8 @@ public enum FaultAction
 
     /// <summary>Answer as Chatwoot would (the fault is only a delay).</summary>
     Proceed,
+
+    /// <summary>Let Chatwoot do the work (an inbox is created, a message posted…), then send the fault's status,
+    /// body and content type instead of Chatwoot's answer, as a proxy rewriting answers would.</summary>
+    ProceedThenRespond,
 }

@@ -6,6 +6,15 @@ internal sealed class FaultScripts
 {
     private readonly Lock _lock = new();
     private readonly List<Script> _scripts = [];
+    private volatile bool _refuseChunked;
+
+    /// <summary>Answer every request sent with <c>Transfer-Encoding: chunked</c> with nginx's 411 page, before any
+    /// script; not cleared with the scripts.</summary>
+    public bool RefuseChunked
+    {
+        get => _refuseChunked;
+        set => _refuseChunked = value;
+    }
 
     /// <param name="times">Uses; null for every matching request until cleared.</param>
     public void Add(FakeFault fault, int? times, Func<RecordedRequest, bool>? matching)

@@ -21,5 +21,11 @@ public sealed class RecordedRequest(
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>The <c>Content-Length</c> header, when the request had one.</summary>
+    public long? ContentLength => long.TryParse(Header("Content-Length"), out var length) ? length : null;
+
+    /// <summary>Whether the body came with <c>Transfer-Encoding: chunked</c> (so without a length up front).</summary>
+    public bool IsChunked => Header("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
+
     public override string ToString() => $"{Method} {Path}{QueryString}";
 }

@@ -11,6 +11,14 @@ internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, Canc
     {
         var request = await RecordAsync(context.Request, context.RequestAborted);
         log.Add(request);
+        if (scripts.RefuseChunked && request.IsChunked)
+        {
+            // As a reverse proxy that needs the length up front does (nginx before 1.3.9, some load balancers).
+            var refused = FakeFault.NginxPage(StatusCodes.Status411LengthRequired);
+            await ChatwootReply.WriteAsync(context, refused.StatusCode, refused.Body, refused.ContentType);
+            return;
+        }
+
         if (scripts.Take(request) is not { } fault)
         {
             await next(context);
@@ -45,10 +53,34 @@ internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, Canc
 
                 await ChatwootReply.WriteAsync(context, fault.StatusCode, fault.Body, fault.ContentType);
                 break;
+            case FaultAction.ProceedThenRespond:
+                await ProceedThenRespondAsync(context, next, fault);
+                break;
             default:
                 await next(context);
                 break;
         }
+    }
+
+    private static async Task ProceedThenRespondAsync(HttpContext context, RequestDelegate next, FakeFault fault)
+    {
+        // The endpoint writes into a buffer that is thrown away; only the fault's answer reaches the client.
+        var original = context.Response.Body;
+        await using (var discarded = new MemoryStream())
+        {
+            context.Response.Body = discarded;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+        }
+
+        context.Response.Headers.Clear();
+        await ChatwootReply.WriteAsync(context, fault.StatusCode, fault.Body, fault.ContentType);
     }
 
     private static async Task<RecordedRequest> RecordAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -97,6 +97,14 @@ public sealed class FakeEngine : IAsyncDisposable
 
     public void ClearScripts() => _scripts.Clear();
 
+    /// <summary>When set, every request sent with <c>Transfer-Encoding: chunked</c> gets nginx's
+    /// <c>411 Length Required</c> page (recorded all the same), as some reverse proxies answer. Off by default.</summary>
+    public bool RefuseChunkedRequests
+    {
+        get => _scripts.RefuseChunked;
+        set => _scripts.RefuseChunked = value;
+    }
+
     public void ClearRequests() => _requests.Clear();
 
     /// <summary>Waits until at least <paramref name="count"/> sends were accepted (10 s by default); returns them all.</summary>
@@ -159,6 +167,7 @@ public sealed class FakeEngine : IAsyncDisposable
     public void Reset()
     {
         _scripts.Clear();
+        _scripts.RefuseChunked = false;
         _state.Reset();
         _requests.Clear();
     }

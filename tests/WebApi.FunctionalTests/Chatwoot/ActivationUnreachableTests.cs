@@ -10,6 +10,10 @@ public sealed class ActivationUnreachableTests : ChatwootTestBase
 {
     private string Unreachable => $"Chatwoot is unreachable at {Chatwoot.BaseUrl} - verify chatwootBaseUrl and that the host is reachable from the server. Detail: ";
 
+    /// <summary>A 5xx is an answer: Chatwoot is reachable but failing (docs/adr/0017-chatwoot-5xx-is-not-unreachable.md).</summary>
+    private string AnsweredWithError(int status) =>
+        $"Chatwoot answered with an error at {Chatwoot.BaseUrl} (HTTP {status}) - retry later; if it persists, check the Chatwoot server's logs. Detail: ";
+
     [Test]
     public async Task Activate_Chatwoot500_Is502AndIsNotRetried()
     {
@@ -20,7 +24,7 @@ public sealed class ActivationUnreachableTests : ChatwootTestBase
         var response = await ActivateAsync(ValidBody());
 
         // Assert
-        await response.AssertErrorAsync(HttpStatusCode.BadGateway, $"{Unreachable}{InboxesUrl} HTTP 500: {ChatwootErrors.InternalServerError}");
+        await response.AssertErrorAsync(HttpStatusCode.BadGateway, $"{AnsweredWithError(500)}{InboxesUrl} HTTP 500: {ChatwootErrors.InternalServerError}");
         Assert.That(InboxCreations, Has.Count.EqualTo(1), "creating an inbox twice would leave an orphan");
         Assert.That(await IntegrationCountAsync(), Is.Zero);
     }
@@ -37,7 +41,7 @@ public sealed class ActivationUnreachableTests : ChatwootTestBase
         var response = await ActivateAsync(ValidBody());
 
         // Assert
-        var message = await response.AssertErrorStartsWithAsync(HttpStatusCode.BadGateway, $"{Unreachable}{InboxesUrl} HTTP {status}: <html>");
+        var message = await response.AssertErrorStartsWithAsync(HttpStatusCode.BadGateway, $"{AnsweredWithError(status)}{InboxesUrl} HTTP {status}: <html>");
         Assert.That(message, Does.Contain("<center>nginx</center>"));
         Assert.That(await IntegrationCountAsync(), Is.Zero);
     }

@@ -85,6 +85,25 @@ public sealed class InlineActivationTests : ChatwootTestBase
     }
 
     [Test]
+    public async Task CreateInstance_Chatwoot500_Is201WithChatwootAnsweredWithAnError()
+    {
+        // Arrange
+        Chatwoot.FailNext(500, ChatwootErrors.InternalServerError);
+
+        // Act
+        var response = await Account.PostAsJsonAsync("/api/instance/new", InlineBody("vendas"));
+
+        // Assert
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var chatwoot = (await response.JsonAsync())["chatwoot"]!;
+        Assert.That(chatwoot.Text("status"), Is.EqualTo("error"));
+        Assert.That(chatwoot.Text("error"), Is.EqualTo(
+            $"Chatwoot answered with an error at {Chatwoot.BaseUrl} (HTTP 500) - retry later; if it persists, check the Chatwoot server's logs. "
+            + $"Detail: {InboxesUrl} HTTP 500: {ChatwootErrors.InternalServerError}"));
+        Assert.That(await IntegrationCountAsync(), Is.Zero);
+    }
+
+    [Test]
     public async Task CreateInstance_ChatwootNotEnabled_CallsNoChatwoot()
     {
         // Arrange

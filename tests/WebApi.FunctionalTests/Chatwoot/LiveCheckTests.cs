@@ -95,8 +95,12 @@ public sealed class LiveCheckTests : ChatwootTestBase
         // Act
         var response = await InfoAsync();
 
-        // Assert
+        // Assert: the inconclusive check is logged as an answer with an error, not as "unreachable".
         await AssertStoredAndActiveAsync(response, bridgeId, Chatwoot.BaseUrl);
+        Assert.That(Api.Logs.Lines, Has.Some.Contains(
+            $"inconclusive: Chatwoot answered with an error at {Chatwoot.BaseUrl} (HTTP 500) - retry later; if it persists, check the Chatwoot server's logs. "
+            + $"Detail: {InboxUrl} HTTP 500: {ChatwootErrors.InternalServerError}"));
+        Assert.That(Api.Logs.All, Does.Not.Contain("Chatwoot is unreachable"));
     }
 
     [Test]

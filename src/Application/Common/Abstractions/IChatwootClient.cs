@@ -14,4 +14,8 @@ public interface IChatwootClient
         ChatwootConnection connection, long inboxId, string webhookUrl, CancellationToken cancellationToken);
 
     Task DeleteInboxAsync(ChatwootConnection connection, long inboxId, CancellationToken cancellationToken);
+
+    /// <summary>The id of the account's inbox whose webhook URL is exactly <paramref name="webhookUrl"/>, or null.
+    /// Each activation sends a webhook URL of its own, so this finds the inbox an unreadable creation answer made.</summary>
+    Task<long?> FindInboxByWebhookUrlAsync(ChatwootConnection connection, string webhookUrl, CancellationToken cancellationToken);
 }

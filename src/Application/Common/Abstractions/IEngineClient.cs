@@ -1,7 +1,8 @@
 namespace RyzeApi.Application.Common.Abstractions;
 
 /// <summary>The WhatsApp engine's send endpoints. Throws <see cref="Exceptions.EngineRejectedException"/>
-/// for a permanent refusal (4xx) and <see cref="Exceptions.EngineUnavailableException"/> for what a retry may fix.</summary>
+/// for a permanent refusal (4xx), <see cref="Exceptions.EngineUnavailableException"/> for what a retry may fix, and
+/// <see cref="Exceptions.EngineAnswerUnreadableException"/> for a 2xx without a usable message id.</summary>
 public interface IEngineClient
 {
     /// <returns>The WhatsApp message id the engine gave the sent message.</returns>

@@ -54,6 +54,11 @@ public sealed class AgentReplyToWhatsApp(
                 $"the engine refused the message: {exception.Message}",
                 await TickAsync(context, reply, failed, cancellationToken));
         }
+        catch (EngineAnswerUnreadableException exception)
+        {
+            // The send may have reached WhatsApp: a retry could deliver it twice. No tick either way: whether it went is unknown.
+            return new DeliveryOutcome.Permanent($"the engine accepted the message but its answer is unreadable; not sent again, to avoid a duplicate: {exception.Message}", null);
+        }
 
         if (string.IsNullOrEmpty(firstId))
         {
