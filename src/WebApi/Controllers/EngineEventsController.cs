@@ -1,4 +1,3 @@
-using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -79,7 +78,7 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
 
     private async Task<IActionResult> ReceiveAsync(string instance, string? eventName, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetString(await RawBody.ReadAsync(Request, cancellationToken));
+        var body = await RawBody.ReadAsync(Request, cancellationToken);
         var result = await _sender.Send(new ReceiveEngineEventCommand(User.ToCaller(), instance, body, eventName), cancellationToken);
         return StatusCode(StatusCodes.Status202Accepted, IngressResponse.From(result));
     }
