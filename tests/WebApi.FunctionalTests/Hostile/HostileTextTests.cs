@@ -182,32 +182,51 @@ public sealed class HostileTextTests : RoutingTestBase
         Assert.That(await Database.DumpAsync(), Is.EqualTo(before));
     }
 
-    [TestCase("POST", "/api/chatwoot/set/{0}")]
-    [TestCase("GET", "/api/chatwoot/list/{0}")]
-    [TestCase("DELETE", "/api/chatwoot/delete/{0}")]
-    [TestCase("DELETE", "/api/instance/delete/{0}")]
-    [TestCase("POST", "/api/chatwoot/events/{0}")]
-    [TestCase("POST", "/api/chatwoot/events/{0}/message.exchange")]
-    public async Task InstanceNameInThePath_WithANul_Is400NamingIt_AndChangesNothing(string method, string template)
+    public static IEnumerable<TestCaseData> PathCases() =>
+        from endpoint in new[]
+        {
+            ("POST", "/api/chatwoot/set/{0}"), ("GET", "/api/chatwoot/list/{0}"), ("DELETE", "/api/chatwoot/delete/{0}"),
+            ("DELETE", "/api/instance/delete/{0}"), ("POST", "/api/chatwoot/events/{0}"), ("POST", "/api/chatwoot/events/{0}/message.exchange"),
+        }
+        from name in new[]
+        {
+            ("sup%20orte", "contains a space at position 4"),
+            ("sup%C3%A9rte", "contains a character that is not ASCII (U+00E9) at position 4"),
+            ("sup%FForte", "contains '%' at position 4"),
+        }
+        select new TestCaseData(endpoint.Item1, endpoint.Item2, name.Item1, name.Item2).SetArgDisplayNames(endpoint.Item1, endpoint.Item2, name.Item1);
+
+    [TestCaseSource(nameof(PathCases))]
+    public async Task InstanceNameInThePath_NoInstanceCanHave_Is400SayingWhatIsWrong_AndChangesNothing(
+        string method, string template, string name, string fault)
     {
         // Arrange
         await ArrangeAsync();
         var before = await Database.DumpAsync();
-        var path = string.Format(CultureInfo.InvariantCulture, template, "sup%00orte");
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
-        {
-            request.Content = new StringContent(
-                path.Contains("events", StringComparison.Ordinal) ? EngineEvents.Text(ContactJid, TextContent).ToJson() : ValidBody().ToJsonString(),
-                Encoding.UTF8, "application/json");
-        }
 
         // Act
-        using var response = await Account.SendAsync(request);
+        using var response = await Account.SendAsync(PathRequest(method, template, name));
 
         // Assert
         await response.AssertErrorAsync(HttpStatusCode.BadRequest,
-            "invalid path: the instance name contains a control character (U+0000) at position 4 - an instance name is 1 to 64 letters, digits, '-' or '_'");
+            $"invalid path: the instance name {fault} - an instance name is 1 to 64 letters, digits, '-' or '_'");
+        Assert.That(await Database.DumpAsync(), Is.EqualTo(before));
+    }
+
+    /// <summary>Kestrel refuses a NUL in the path itself (400, before the application): it never reaches PostgreSQL.</summary>
+    [TestCase("GET", "/api/chatwoot/list/{0}")]
+    [TestCase("POST", "/api/chatwoot/events/{0}")]
+    public async Task InstanceNameInThePath_WithANul_IsRefusedBeforeTheApplication(string method, string template)
+    {
+        // Arrange
+        await ArrangeAsync();
+        var before = await Database.DumpAsync();
+
+        // Act
+        using var response = await Account.SendAsync(PathRequest(method, template, "sup%00orte"));
+
+        // Assert
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await Database.DumpAsync(), Is.EqualTo(before));
     }
 
@@ -226,11 +245,11 @@ public sealed class HostileTextTests : RoutingTestBase
     }
 
     [Test]
-    public async Task WebhookPath_WithANulInTheIntegrationId_Is404()
+    public async Task WebhookPath_WithAnIntegrationIdNoIntegrationCanHave_Is404()
     {
         // Arrange
         await ArrangeAsync();
-        var url = Inbox.WebhookUrl!.Replace(IntegrationId, IntegrationId[..6] + "%00" + IntegrationId[7..], StringComparison.Ordinal);
+        var url = Inbox.WebhookUrl!.Replace(IntegrationId, IntegrationId[..6] + "%C3%A9" + IntegrationId[7..], StringComparison.Ordinal);
         var before = await Database.DumpAsync();
 
         // Act
@@ -280,6 +299,7 @@ public sealed class HostileTextTests : RoutingTestBase
     private string CreationBody() => new JsonObject
     {
         ["name"] = "vendas",
+        ["chatwootEnabled"] = true,
         ["token"] = "vendas-token-0123456789",
         ["chatwootBaseUrl"] = Chatwoot.BaseUrl,
         ["chatwootAccountId"] = AccountId,
@@ -308,6 +328,20 @@ public sealed class HostileTextTests : RoutingTestBase
     };
 
     private HttpClient EventsClient() => _engineClient;
+
+    private HttpRequestMessage PathRequest(string method, string template, string name)
+    {
+        var path = string.Format(CultureInfo.InvariantCulture, template, name);
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent(
+                path.Contains("events", StringComparison.Ordinal) ? EngineEvents.Text(ContactJid, TextContent).ToJson() : ValidBody().ToJsonString(),
+                Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
 
     private static HttpRequestMessage Post(string url, byte[] body)
     {
