@@ -37,7 +37,8 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// the same body within 24 h answers the first answer again and creates nothing; with another body it is 409.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="201">The integration is active; <c>Location</c> is where to read it.</response>
-    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field); or Chatwoot answered that
+    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field and what is wrong with it); the
+    /// instance name in the path is one no instance can have (<c>invalid path: …</c>); or Chatwoot answered that
     /// the account or endpoint does not exist, or that the request is invalid (<c>Chatwoot account or endpoint not
     /// found - …</c>, <c>Chatwoot rejected the request as invalid …</c>).</response>
     /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>); or Chatwoot rejected
@@ -47,7 +48,8 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>).</response>
     /// <response code="409">The Idempotency-Key was already used with another body.</response>
     /// <response code="500">A server fault, such as the database failing while storing the integration
-    /// (<c>chatwoot integration failed: persist integration: …</c>); the inbox just created is deleted again.</response>
+    /// (<c>chatwoot integration failed: persist integration: the database did not store it; …</c>, a fixed text: the
+    /// database's own is logged); the inbox just created is deleted again.</response>
     /// <response code="502">Chatwoot is unreachable or failing (5xx, DNS, refused connection, TLS, timeout).</response>
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     /// <response code="504">The activation did not complete within its internal time limit (60 s by default).</response>
@@ -76,12 +78,14 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The integration, with the Chatwoot API token in plaintext.</response>
+    /// <response code="400">The instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="403">An instance token used on another instance.</response>
     /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>), or it
     /// has no integration (<c>no chatwoot integration for this instance</c>).</response>
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpGet("list/{instance}", Name = "GetChatwootIntegration")]
     [ProducesResponseType<ChatwootInfoResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     public async Task<ChatwootInfoResponse> Info(string instance, CancellationToken cancellationToken) =>
         ChatwootInfoResponse.From(await _sender.Send(new GetChatwootStatusQuery(User.ToCaller(), instance), cancellationToken));
 
@@ -91,12 +95,14 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The integration is deactivated.</response>
+    /// <response code="400">The instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="403">An instance token used on another instance.</response>
     /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>), or it
     /// has no integration (<c>no chatwoot integration to delete</c>).</response>
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpDelete("delete/{instance}", Name = "DeactivateChatwoot")]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     public async Task<MessageResponse> Deactivate(string instance, CancellationToken cancellationToken)
     {
         await _sender.Send(new DeactivateChatwootCommand(User.ToCaller(), instance), cancellationToken);

@@ -29,7 +29,8 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="202">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
-    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>).</response>
+    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>: not UTF-8, a string that is not
+    /// valid text, a missing field), or the instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>).</response>
     /// <response code="403">A TokenInstance of another instance.</response>
     /// <response code="404">No such instance, or it has no Chatwoot integration.</response>
@@ -56,7 +57,8 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <param name="eventName">The event name, e.g. <c>message.exchange</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="202">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
-    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>).</response>
+    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>: not UTF-8, a string that is not
+    /// valid text, a missing field), or the instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>).</response>
     /// <response code="403">A TokenInstance of another instance.</response>
     /// <response code="404">No such instance, or it has no Chatwoot integration.</response>

@@ -27,7 +27,7 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="201">The instance, its TokenInstance (shown only here) and, with <c>chatwootEnabled</c>,
     /// the outcome of the activation.</response>
-    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field).</response>
+    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field and what is wrong with it).</response>
     /// <response code="401">Missing token, an unknown one, or a TokenInstance (<c>Missing token</c>, <c>Invalid token</c>).</response>
     /// <response code="409">The name or the custom token is taken (<c>Instance name already exists</c>,
     /// <c>token is already in use - …</c>).</response>
@@ -55,11 +55,13 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <param name="instanceName">Comma-separated instance names.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The instances the token can see.</response>
+    /// <response code="400">A filtered name no instance can have (<c>invalid query: instanceName "…" …</c>).</response>
     /// <response code="401">Missing or invalid token (<c>Missing token</c>, <c>Invalid token</c>).</response>
     /// <response code="404">A single filtered name that does not exist (<c>Instance not found</c>).</response>
     [HttpGet("list", Name = "ListInstances")]
     [Authorize]
     [ProducesResponseType<InstanceListResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<InstanceListResponse> List([FromQuery] string? instanceName, CancellationToken cancellationToken)
     {
@@ -82,11 +84,13 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The instance and its integration are deleted.</response>
+    /// <response code="400">The instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="401">Missing token, an unknown one, or a TokenInstance (<c>Missing token</c>, <c>Invalid token</c>).</response>
     /// <response code="404">No such instance in the account (<c>Instance not found</c>).</response>
     [HttpDelete("delete/{instance}", Name = "DeleteInstance")]
     [Authorize(Policy = Policies.AccountOnly)]
     [ProducesResponseType<DeleteInstanceResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<DeleteInstanceResponse> Delete(string instance, CancellationToken cancellationToken)
     {
