@@ -37,6 +37,7 @@ builder.Services.AddControllers(options =>
     {
         // An instance, not Add<T>(): a type filter's order is the wrapper's (0), which would run after MVC's 415 filter.
         options.Filters.Add(new ModelStateEnvelopeFilter());
+        options.Filters.Add(new JsonTextFilter());
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     })
     .AddJsonOptions(options =>

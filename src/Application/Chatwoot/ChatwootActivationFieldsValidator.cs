@@ -1,9 +1,11 @@
 using FluentValidation;
+using RyzeApi.Application.Common.Validation;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.Chatwoot;
 
-/// <summary>The field rules of a Chatwoot activation; every message names its field as the user wrote it.</summary>
+/// <summary>The field rules of a Chatwoot activation; every message names its field as the user wrote it and
+/// says what is wrong with the value (a space, a control character, its length), not only what the rule is.</summary>
 public sealed class ChatwootActivationFieldsValidator : AbstractValidator<ChatwootActivationFields>
 {
     public const int MaxInboxNameLength = 255;
@@ -19,22 +21,30 @@ public sealed class ChatwootActivationFieldsValidator : AbstractValidator<Chatwo
 
         RuleFor(f => f.ChatwootBaseUrl).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage($"{baseUrl} is required")
-            .Must(url => ChatwootBaseUrl.TryNormalize(url, out _))
-            .WithMessage($"{baseUrl} must be an absolute http or https URL (RFC 3986) without query or fragment, e.g. https://chatwoot.example.com");
+            .Must(url => ChatwootBaseUrl.Fault(url!) is null)
+            .WithMessage((_, url) => $"{baseUrl} {ChatwootBaseUrl.Fault(url!)} - it must be an absolute http or https URL (RFC 3986) "
+                + "without query or fragment, e.g. https://chatwoot.example.com");
 
         RuleFor(f => f.ChatwootAccountId).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage($"{accountId} is required")
-            .GreaterThan(0).WithMessage($"{accountId} must be an integer greater than 0");
+            .GreaterThan(0).WithMessage((_, id) => $"{accountId} must be an integer greater than 0 (it is {id})");
 
         RuleFor(f => f.ChatwootApiToken).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage($"{apiToken} is required")
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage($"{apiToken} must not be empty")
-            .Must(t => t!.Length <= MaxTokenLength && t.All(c => c > ' ' && c < '\u007f'))
-            .WithMessage($"{apiToken} must be at most {MaxTokenLength} visible ASCII characters (as Chatwoot issues them)");
+            .Must(t => !string.IsNullOrWhiteSpace(t))
+            .WithMessage((_, t) => $"{apiToken} is {(t!.Length == 0 ? "empty" : "only spaces")} - copy the access token from your Chatwoot profile settings")
+            .Must(t => TextFaults.NotVisibleAscii(t!) is null)
+            .WithMessage((_, t) => $"{apiToken} {TextFaults.NotVisibleAscii(t!)} - a Chatwoot access token is visible ASCII characters "
+                + "only, as Chatwoot issues it (no spaces, no placeholders such as <admin token>)")
+            .Must(t => t!.Length <= MaxTokenLength)
+            .WithMessage((_, t) => $"{apiToken} {TextFaults.TooLong(MaxTokenLength, t!.Length)}");
 
         RuleFor(f => f.InboxName).Cascade(CascadeMode.Stop)
-            .Must(n => n is null || !string.IsNullOrWhiteSpace(n)).WithMessage($"{inboxNameField} must not be empty when given")
+            .Must(n => n is null || !string.IsNullOrWhiteSpace(n))
+            .WithMessage((_, n) => n!.Length == 0 ? $"{inboxNameField} is empty - give a name or leave the field out" : $"{inboxNameField} is only spaces - give a name or leave the field out")
+            .Must(n => n is null || TextFaults.NotText(n) is null)
+            .WithMessage((_, n) => $"{inboxNameField} {TextFaults.NotText(n!)} - an inbox name is text without control characters")
             .Must(n => n is null || n.Length <= MaxInboxNameLength)
-            .WithMessage($"{inboxNameField} must be at most {MaxInboxNameLength} characters");
+            .WithMessage((_, n) => $"{inboxNameField} {TextFaults.TooLong(MaxInboxNameLength, n!.Length)}");
     }
 }

@@ -20,6 +20,10 @@ public sealed class ChatwootActivator(
     TimeProvider timeProvider,
     ILogger<ChatwootActivator> logger)
 {
+    /// <summary>The 500 when the database refused or lost the write: a fixed text, never the database's.</summary>
+    public const string PersistFailedMessage =
+        "chatwoot integration failed: persist integration: the database did not store it; the failure was logged - retry later or contact the operator";
+
     private static readonly TimeSpan s_cleanupTimeout = TimeSpan.FromSeconds(10);
     private readonly IChatwootClient _chatwoot = chatwoot;
     private readonly IChatwootIntegrationRepository _integrations = integrations;
@@ -81,8 +85,9 @@ public sealed class ChatwootActivator(
 
             if (exception is DatabaseUnavailableException)
             {
-                throw new PersistenceFailedException(
-                    "chatwoot integration failed: persist integration: " + exception.Message, exception);
+                // The database's own text (SQL states, constraint and column names) is for the operator's log only.
+                _logger.LogError(exception, "Storing Chatwoot integration {IntegrationId} of instance {Instance} failed", id, instance.Name);
+                throw new PersistenceFailedException(PersistFailedMessage, exception);
             }
 
             // The activation's own deadline fired while the database was writing: still a local

@@ -1,6 +1,7 @@
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
+using RyzeApi.Domain.Instances;
 
 namespace RyzeApi.Application.Common;
 
@@ -11,8 +12,21 @@ public sealed class InstanceResolver(IInstanceRepository instances)
     private readonly IInstanceRepository _instances = instances;
 
     public async Task<InstanceRecord> ResolveAsync(
-        Caller caller, string name, string notFoundMessage, CancellationToken cancellationToken) =>
-        EnsureVisible(caller, await _instances.FindByNameAsync(name, cancellationToken), notFoundMessage);
+        Caller caller, string name, string notFoundMessage, CancellationToken cancellationToken)
+    {
+        EnsureValidPathName(name);
+        return EnsureVisible(caller, await _instances.FindByNameAsync(name, cancellationToken), notFoundMessage);
+    }
+
+    /// <summary>A name in the path that no instance can have is the caller's mistake (400 naming what is wrong), not an
+    /// unknown instance; and a NUL in it must not reach PostgreSQL, which refuses the query.</summary>
+    public static void EnsureValidPathName(string name)
+    {
+        if (InstanceName.Fault(name) is { } fault)
+        {
+            throw new ValidationException("invalid path", [$"the instance name {fault} - an instance name is {InstanceName.Rule}"]);
+        }
+    }
 
     /// <summary>The instance when the caller may address it; otherwise 404 (for a found instance read another way).</summary>
     public static InstanceRecord EnsureVisible(Caller caller, InstanceRecord? instance, string notFoundMessage)

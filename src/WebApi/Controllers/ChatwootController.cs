@@ -40,7 +40,8 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="201">The integration is active; <c>Location</c> is where to read it. A replay (same
     /// Idempotency-Key and body) answers the first 201 again while that integration is still the instance's.</response>
-    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field); or Chatwoot answered that
+    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field and what is wrong with it); the
+    /// instance name in the path is one no instance can have (<c>invalid path: …</c>); or Chatwoot answered that
     /// the account or endpoint does not exist, or with something that is not its API (HTML, not JSON, an inbox
     /// without a positive integer id), or that the request is invalid
     /// (<c>Chatwoot account or endpoint not found - …</c>, <c>Chatwoot rejected the request as invalid …</c>).</response>
@@ -53,7 +54,8 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <response code="409">The Idempotency-Key was already used with another body, its first request is still
     /// running, or the integration it activated was deactivated or replaced since (send a new key to activate again).</response>
     /// <response code="500">A server fault, such as the database failing while storing the integration
-    /// (<c>chatwoot integration failed: persist integration: …</c>); the inbox just created is deleted again.</response>
+    /// (<c>chatwoot integration failed: persist integration: the database did not store it; …</c>, a fixed text: the
+    /// database's own is logged); the inbox just created is deleted again.</response>
     /// <response code="502">Chatwoot is unreachable (<c>Chatwoot is unreachable at …</c>: DNS, refused connection, TLS,
     /// no answer in time), or it answered with a server error, a 5xx from Chatwoot or the proxy in front of it
     /// (<c>Chatwoot answered with an error at … (HTTP 5xx) - retry later; …</c>).</response>
@@ -84,6 +86,7 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The integration, with the Chatwoot API token in plaintext (<c>Cache-Control: no-store</c>).</response>
+    /// <response code="400">The instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="403">An instance token used on another instance.</response>
     /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>), or it
     /// has no integration (<c>no chatwoot integration for this instance</c>).</response>
@@ -91,6 +94,7 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     [HttpGet("list/{instance}", Name = "GetChatwootIntegration")]
     [NoStore]
     [ProducesResponseType<ChatwootInfoResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     public async Task<ChatwootInfoResponse> Info(string instance, CancellationToken cancellationToken) =>
         ChatwootInfoResponse.From(await _sender.Send(new GetChatwootStatusQuery(User.ToCaller(), instance), cancellationToken));
 
@@ -100,12 +104,14 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The integration is deactivated.</response>
+    /// <response code="400">The instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="403">An instance token used on another instance.</response>
     /// <response code="404">The instance does not exist in the caller's account (<c>instance not found</c>), or it
     /// has no integration (<c>no chatwoot integration to delete</c>).</response>
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpDelete("delete/{instance}", Name = "DeactivateChatwoot")]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     public async Task<MessageResponse> Deactivate(string instance, CancellationToken cancellationToken)
     {
         await _sender.Send(new DeactivateChatwootCommand(User.ToCaller(), instance), cancellationToken);

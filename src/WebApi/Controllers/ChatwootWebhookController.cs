@@ -32,7 +32,8 @@ public sealed class ChatwootWebhookController(ISender sender) : ControllerBase
     /// <param name="signature">Chatwoot 4.13+: <c>sha256=&lt;hex&gt;</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
-    /// <response code="400">The body is not a Chatwoot event (<c>invalid body: …</c>).</response>
+    /// <response code="400">The body is not a Chatwoot event (<c>invalid body: …</c>: not UTF-8, a string that is not
+    /// valid text, a missing field); judged only once the secret and the signature check out.</response>
     /// <response code="401">Chatwoot 4.13+ signature missing, wrong or older than 5 minutes.</response>
     /// <response code="404">Unknown integration or wrong secret, e.g. after deactivation or a new activation.</response>
     /// <response code="413">The body is larger than 1 MiB.</response>

@@ -1,4 +1,3 @@
-using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +29,8 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="202">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
-    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>).</response>
+    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>: not UTF-8, a string that is not
+    /// valid text, a missing field), or the instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
     /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
     /// <response code="403">A TokenInstance of another instance.</response>
@@ -58,7 +58,8 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <param name="eventName">The event name, e.g. <c>message.exchange</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="202">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
-    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>).</response>
+    /// <response code="400">The body is not an engine event (<c>invalid body: …</c>: not UTF-8, a string that is not
+    /// valid text, a missing field), or the instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
     /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
     /// <response code="403">A TokenInstance of another instance.</response>
@@ -81,7 +82,7 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
 
     private async Task<IActionResult> ReceiveAsync(string instance, string? eventName, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetString(await RawBody.ReadAsync(Request, cancellationToken));
+        var body = await RawBody.ReadAsync(Request, cancellationToken);
         var result = await _sender.Send(new ReceiveEngineEventCommand(User.ToCaller(), instance, body, eventName), cancellationToken);
         return StatusCode(StatusCodes.Status202Accepted, IngressResponse.From(result));
     }

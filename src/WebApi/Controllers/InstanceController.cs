@@ -28,7 +28,7 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="201">The instance, its TokenInstance (shown only here; <c>Cache-Control: no-store</c>) and, with
     /// <c>chatwootEnabled</c>, the outcome of the activation.</response>
-    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field).</response>
+    /// <response code="400">The body is invalid (<c>invalid body: …</c>, naming the field and what is wrong with it).</response>
     /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
     /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
     /// <response code="403">A TokenInstance: only a TokenAccount may create instances (<c>This endpoint needs a TokenAccount</c>).</response>
@@ -60,12 +60,14 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <param name="instanceName">Comma-separated instance names.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The instances the token can see.</response>
+    /// <response code="400">A filtered name no instance can have (<c>invalid query: instanceName "…" …</c>).</response>
     /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
     /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
     /// <response code="404">A single filtered name that does not exist (<c>Instance not found</c>).</response>
     [HttpGet("list", Name = "ListInstances")]
     [Authorize]
     [ProducesResponseType<InstanceListResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<InstanceListResponse> List([FromQuery] string? instanceName, CancellationToken cancellationToken)
     {
@@ -88,6 +90,7 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     /// <param name="instance">Instance name.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The instance and its integration are deleted.</response>
+    /// <response code="400">The instance name in the path is one no instance can have (<c>invalid path: …</c>).</response>
     /// <response code="401">Missing or unknown token (<c>Missing token</c>, <c>Invalid token</c>), or an <c>Authorization</c>
     /// header that is not <c>Bearer &lt;token&gt;</c>.</response>
     /// <response code="403">A TokenInstance: only a TokenAccount may delete instances (<c>This endpoint needs a TokenAccount</c>).</response>
@@ -96,6 +99,7 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     [Authorize(Policy = Policies.AccountOnly)]
     [ProducesResponseType<DeleteInstanceResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status403Forbidden)]
+    [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<DeleteInstanceResponse> Delete(string instance, CancellationToken cancellationToken)
     {

@@ -7,16 +7,19 @@ public static class ErrorExamples
 
     public static string? For(string? operationId, string status) => (operationId, status) switch
     {
-        ("ActivateChatwoot", "400") => "invalid body: chatwootAccountId must be an integer greater than 0",
+        ("ActivateChatwoot", "400") => "invalid body: chatwootApiToken contains a space at position 7 - a Chatwoot access token is visible ASCII characters only, as Chatwoot issues it (no spaces, no placeholders such as <admin token>)",
         ("ActivateChatwoot", "401") => "Chatwoot rejected the API token - verify chatwootApiToken. Detail: https://chatwoot.example.com/api/v1/accounts/5/inboxes HTTP 401: {\"error\":\"Invalid Access Token\"}",
         ("ActivateChatwoot", "403") => "Chatwoot denied the request - verify the API token has admin scope on account 5. Detail: https://chatwoot.example.com/api/v1/accounts/5/inboxes HTTP 401: {\"error\":\"You are not authorized to do this action\"}",
         ("ActivateChatwoot", "409") => "Idempotency-Key was already used with a different request body - use a new key for a new request",
-        ("ActivateChatwoot", "500") => "chatwoot integration failed: persist integration: 57P01: terminating connection due to administrator command",
+        ("ActivateChatwoot", "500") => "chatwoot integration failed: persist integration: the database did not store it; the failure was logged - retry later or contact the operator",
         ("ActivateChatwoot", "502") => Unreachable,
         ("ActivateChatwoot", "504") => "request timed out: ActivateChatwootCommand did not complete within 60 s",
         ("GetChatwootIntegration", "404") => "no chatwoot integration for this instance",
         ("DeactivateChatwoot", "404") => "no chatwoot integration to delete",
-        ("CreateInstance", "400") => "invalid body: name must be 1 to 64 letters, digits, '-' or '_'",
+        ("CreateInstance", "400") => "invalid body: name contains a space at position 4 - an instance name is 1 to 64 letters, digits, '-' or '_'",
+        ("ListInstances", "400") => "invalid query: instanceName \"sup orte\" contains a space at position 4; an instance name is 1 to 64 letters, digits, '-' or '_'",
+        ("GetChatwootIntegration" or "DeactivateChatwoot" or "DeleteInstance", "400") =>
+            "invalid path: the instance name contains a space at position 4 - an instance name is 1 to 64 letters, digits, '-' or '_'",
         ("CreateInstance", "409") => "Instance name already exists",
         ("CreateInstance" or "DeleteInstance", "403") => RyzeApi.WebApi.Auth.AccountOnlyRequirement.Message,
         ("ListInstances", "404") => "Instance not found",

@@ -7,11 +7,11 @@ namespace RyzeApi.Application.UnitTests.Chatwoot;
 [TestFixture]
 public sealed class ChatwootActivationFieldsValidatorTests
 {
-    private const string InvalidBaseUrl =
-        "chatwootBaseUrl must be an absolute http or https URL (RFC 3986) without query or fragment, e.g. https://chatwoot.example.com";
+    private const string BaseUrlRule =
+        " - it must be an absolute http or https URL (RFC 3986) without query or fragment, e.g. https://chatwoot.example.com";
 
-    private const string InvalidToken =
-        "chatwootApiToken must be at most 1024 visible ASCII characters (as Chatwoot issues them)";
+    private const string TokenRule =
+        " - a Chatwoot access token is visible ASCII characters only, as Chatwoot issues it (no spaces, no placeholders such as <admin token>)";
 
     private readonly ChatwootActivationFieldsValidator _validator = new();
 
@@ -44,14 +44,18 @@ public sealed class ChatwootActivationFieldsValidatorTests
         }));
     }
 
-    [TestCase("")]
-    [TestCase("chatwoot.example.com")]
-    [TestCase("ftp://chatwoot.example.com")]
-    [TestCase("https://chatwoot.example.com?x=1")]
-    [TestCase("https://chatwoot.example.com#x")]
-    [TestCase("https://user:pw@chatwoot.example.com")]
-    [TestCase(" https://chatwoot.example.com")]
-    public void Validate_InvalidBaseUrl_ReportsOnlyTheUrlRule(string baseUrl)
+    [TestCase("", "is empty")]
+    [TestCase("chatwoot.example.com", "is not an absolute URL")]
+    [TestCase("ftp://chatwoot.example.com", "has the scheme ftp, not http or https")]
+    [TestCase("https://chatwoot.example.com?x=1", "has a query (?...)")]
+    [TestCase("https://chatwoot.example.com#x", "has a fragment (#...)")]
+    [TestCase("https://user:pw@chatwoot.example.com", "has user information (an '@' before the host)")]
+    [TestCase("https://@chatwoot.example.com", "has user information (an '@' before the host)")]
+    [TestCase(" https://chatwoot.example.com", "contains a space at position 1")]
+    [TestCase("https://chat\u0000woot.example.com", "contains a control character (U+0000) at position 13")]
+    [TestCase("https://chat\twoot.example.com", "contains a control character (U+0009) at position 13")]
+    [TestCase("https://chatwoot.example.com\\x", "contains a backslash at position 29")]
+    public void Validate_InvalidBaseUrl_SaysWhatIsWrongWithIt(string baseUrl, string fault)
     {
         // Arrange
         var fields = TestData.Fields() with { ChatwootBaseUrl = baseUrl };
@@ -60,7 +64,7 @@ public sealed class ChatwootActivationFieldsValidatorTests
         var messages = Messages(fields);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { InvalidBaseUrl }));
+        Assert.That(messages, Is.EqualTo(new[] { "chatwootBaseUrl " + fault + BaseUrlRule }));
     }
 
     [TestCase(0L)]
@@ -75,13 +79,13 @@ public sealed class ChatwootActivationFieldsValidatorTests
         var messages = Messages(fields);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { "chatwootAccountId must be an integer greater than 0" }));
+        Assert.That(messages, Is.EqualTo(new[] { $"chatwootAccountId must be an integer greater than 0 (it is {accountId})" }));
     }
 
-    [TestCase("")]
-    [TestCase("   ")]
-    [TestCase("\t")]
-    public void Validate_BlankToken_ReportsMustNotBeEmpty(string token)
+    [TestCase("", "empty")]
+    [TestCase("   ", "only spaces")]
+    [TestCase("\t", "only spaces")]
+    public void Validate_BlankToken_SaysItIsEmpty(string token, string what)
     {
         // Arrange
         var fields = TestData.Fields() with { ChatwootApiToken = token };
@@ -90,16 +94,19 @@ public sealed class ChatwootActivationFieldsValidatorTests
         var messages = Messages(fields);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { "chatwootApiToken must not be empty" }));
+        Assert.That(messages, Is.EqualTo(new[] { $"chatwootApiToken is {what} - copy the access token from your Chatwoot profile settings" }));
     }
 
-    [TestCase("abc def")]
-    [TestCase("abc\u0001def")]
-    [TestCase("abc\u007fdef")]
-    [TestCase("abc\ndef")]
-    [TestCase("tökén")]
-    [TestCase(" abcdef")]
-    public void Validate_TokenWithSpaceControlOrNonAscii_ReportsVisibleAscii(string token)
+    [TestCase("abc def", "contains a space at position 4")]
+    [TestCase("<admin token>", "contains a space at position 7")]
+    [TestCase("abc\u0000def", "contains a control character (U+0000) at position 4")]
+    [TestCase("abc\u0001def", "contains a control character (U+0001) at position 4")]
+    [TestCase("abc\u007fdef", "contains a control character (U+007F) at position 4")]
+    [TestCase("abc\ndef", "contains a control character (U+000A) at position 4")]
+    [TestCase("tökén", "contains a character that is not ASCII (U+00F6) at position 2")]
+    [TestCase("ab\ud83d\ude00", "contains a character that is not ASCII (U+1F600) at position 3")]
+    [TestCase(" abcdef", "contains a space at position 1")]
+    public void Validate_TokenWithSpaceControlOrNonAscii_SaysWhichCharacter(string token, string fault)
     {
         // Arrange
         var fields = TestData.Fields() with { ChatwootApiToken = token };
@@ -108,7 +115,7 @@ public sealed class ChatwootActivationFieldsValidatorTests
         var messages = Messages(fields);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { InvalidToken }));
+        Assert.That(messages, Is.EqualTo(new[] { "chatwootApiToken " + fault + TokenRule }));
     }
 
     [TestCase(1024, true)]
@@ -122,12 +129,12 @@ public sealed class ChatwootActivationFieldsValidatorTests
         var messages = Messages(fields);
 
         // Assert
-        Assert.That(messages, valid ? Is.Empty : Is.EqualTo(new[] { InvalidToken }));
+        Assert.That(messages, valid ? Is.Empty : Is.EqualTo(new[] { "chatwootApiToken is too long: 1025 characters, at most 1024" }));
     }
 
-    [TestCase("")]
-    [TestCase("  ")]
-    public void Validate_BlankInboxName_ReportsMustNotBeEmpty(string inboxName)
+    [TestCase("", "empty")]
+    [TestCase("  ", "only spaces")]
+    public void Validate_BlankInboxName_SaysItIsEmpty(string inboxName, string what)
     {
         // Arrange
         var fields = TestData.Fields(inboxName);
@@ -136,7 +143,52 @@ public sealed class ChatwootActivationFieldsValidatorTests
         var messages = Messages(fields);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { "inboxName must not be empty when given" }));
+        Assert.That(messages, Is.EqualTo(new[] { $"inboxName is {what} - give a name or leave the field out" }));
+    }
+
+    [TestCase("Sup\u0000orte", "contains a control character (U+0000) at position 4")]
+    [TestCase("Suporte\n", "contains a control character (U+000A) at position 8")]
+    public void Validate_InboxNameWithAControlCharacter_SaysWhichAndWhere(string inboxName, string fault)
+    {
+        // Arrange
+        var fields = TestData.Fields(inboxName);
+
+        // Act
+        var messages = Messages(fields);
+
+        // Assert
+        Assert.That(messages, Is.EqualTo(new[] { $"inboxName {fault} - an inbox name is text without control characters" }));
+    }
+
+    [Test]
+    public void Validate_LoneSurrogates_AreNamedInTokenAndInboxName()
+    {
+        // Arrange: built in code, as an attribute cannot hold a lone surrogate.
+        var fields = TestData.Fields("Sup" + (char)0xDC00 + "orte") with { ChatwootApiToken = "ab" + (char)0xD800 };
+
+        // Act
+        var messages = Messages(fields);
+
+        // Assert
+        Assert.That(messages, Is.EqualTo(new[]
+        {
+            "chatwootApiToken contains a lone UTF-16 surrogate (U+D800) at position 3" + TokenRule,
+            "inboxName contains a lone UTF-16 surrogate (U+DC00) at position 4 - an inbox name is text without control characters",
+        }));
+    }
+
+    [TestCase("Suporte São Paulo 😀")]
+    [TestCase("Vendas & Pós-venda")]
+    public void Validate_InboxNameWithSpacesAndAnyLetter_IsValid(string inboxName)
+    {
+        // Arrange
+        var fields = TestData.Fields(inboxName);
+
+        // Act
+        var messages = Messages(fields);
+
+        // Assert
+        Assert.That(messages, Is.Empty);
     }
 
     [TestCase(255, true)]
@@ -150,7 +202,7 @@ public sealed class ChatwootActivationFieldsValidatorTests
         var messages = Messages(fields);
 
         // Assert
-        Assert.That(messages, valid ? Is.Empty : Is.EqualTo(new[] { "inboxName must be at most 255 characters" }));
+        Assert.That(messages, valid ? Is.Empty : Is.EqualTo(new[] { "inboxName is too long: 256 characters, at most 255" }));
     }
 
     [Test]
@@ -185,8 +237,8 @@ public sealed class ChatwootActivationFieldsValidatorTests
         // Assert
         Assert.Multiple(() =>
         {
-            Assert.That(blankMessages, Is.EqualTo(new[] { "chatwootInboxName must not be empty when given" }));
-            Assert.That(tooLongMessages, Is.EqualTo(new[] { "chatwootInboxName must be at most 255 characters" }));
+            Assert.That(blankMessages, Is.EqualTo(new[] { "chatwootInboxName is only spaces - give a name or leave the field out" }));
+            Assert.That(tooLongMessages, Is.EqualTo(new[] { "chatwootInboxName is too long: 256 characters, at most 255" }));
         });
     }
 

@@ -9,34 +9,36 @@ namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 public sealed class ActivationValidationTests : ChatwootTestBase
 {
     private const string BaseUrlRule =
-        "chatwootBaseUrl must be an absolute http or https URL (RFC 3986) without query or fragment, e.g. https://chatwoot.example.com";
+        " - it must be an absolute http or https URL (RFC 3986) without query or fragment, e.g. https://chatwoot.example.com";
 
-    private const string TokenRule = "chatwootApiToken must be at most 1024 visible ASCII characters (as Chatwoot issues them)";
+    private const string TokenRule =
+        " - a Chatwoot access token is visible ASCII characters only, as Chatwoot issues it (no spaces, no placeholders such as <admin token>)";
 
     // json: the field's JSON value; C# null leaves the field out.
     [TestCase("chatwootBaseUrl", null, "chatwootBaseUrl is required")]
     [TestCase("chatwootBaseUrl", "null", "chatwootBaseUrl is required")]
-    [TestCase("chatwootBaseUrl", "\"\"", BaseUrlRule)]
-    [TestCase("chatwootBaseUrl", "\"chatwoot.example.com\"", BaseUrlRule)]
-    [TestCase("chatwootBaseUrl", "\"ftp://chatwoot.example.com\"", BaseUrlRule)]
-    [TestCase("chatwootBaseUrl", "\"https://chatwoot.example.com/?a=1\"", BaseUrlRule)]
-    [TestCase("chatwootBaseUrl", "\"https://chatwoot.example.com/#top\"", BaseUrlRule)]
-    [TestCase("chatwootBaseUrl", "\"https://user:pass@chatwoot.example.com\"", BaseUrlRule)]
-    [TestCase("chatwootBaseUrl", "\"https://chat woot.example.com\"", BaseUrlRule)]
+    [TestCase("chatwootBaseUrl", "\"\"", "chatwootBaseUrl is empty" + BaseUrlRule)]
+    [TestCase("chatwootBaseUrl", "\"chatwoot.example.com\"", "chatwootBaseUrl is not an absolute URL" + BaseUrlRule)]
+    [TestCase("chatwootBaseUrl", "\"ftp://chatwoot.example.com\"", "chatwootBaseUrl has the scheme ftp, not http or https" + BaseUrlRule)]
+    [TestCase("chatwootBaseUrl", "\"https://chatwoot.example.com/?a=1\"", "chatwootBaseUrl has a query (?...)" + BaseUrlRule)]
+    [TestCase("chatwootBaseUrl", "\"https://chatwoot.example.com/#top\"", "chatwootBaseUrl has a fragment (#...)" + BaseUrlRule)]
+    [TestCase("chatwootBaseUrl", "\"https://user:pass@chatwoot.example.com\"", "chatwootBaseUrl has user information (an '@' before the host)" + BaseUrlRule)]
+    [TestCase("chatwootBaseUrl", "\"https://chat woot.example.com\"", "chatwootBaseUrl contains a space at position 13" + BaseUrlRule)]
     [TestCase("chatwootBaseUrl", "5", "chatwootBaseUrl must be a string")]
     [TestCase("chatwootAccountId", null, "chatwootAccountId is required")]
-    [TestCase("chatwootAccountId", "0", "chatwootAccountId must be an integer greater than 0")]
-    [TestCase("chatwootAccountId", "-3", "chatwootAccountId must be an integer greater than 0")]
+    [TestCase("chatwootAccountId", "0", "chatwootAccountId must be an integer greater than 0 (it is 0)")]
+    [TestCase("chatwootAccountId", "-3", "chatwootAccountId must be an integer greater than 0 (it is -3)")]
     [TestCase("chatwootAccountId", "\"5\"", "chatwootAccountId must be an integer")]
     [TestCase("chatwootAccountId", "1.5", "chatwootAccountId must be an integer")]
     [TestCase("chatwootApiToken", null, "chatwootApiToken is required")]
     [TestCase("chatwootApiToken", "null", "chatwootApiToken is required")]
-    [TestCase("chatwootApiToken", "\"\"", "chatwootApiToken must not be empty")]
-    [TestCase("chatwootApiToken", "\"   \"", "chatwootApiToken must not be empty")]
-    [TestCase("chatwootApiToken", "\"abc def\"", TokenRule)]
-    [TestCase("chatwootApiToken", "\"t\u00f6ken\"", TokenRule)]
-    [TestCase("inboxName", "\"\"", "inboxName must not be empty when given")]
-    [TestCase("inboxName", "\"  \"", "inboxName must not be empty when given")]
+    [TestCase("chatwootApiToken", "\"\"", "chatwootApiToken is empty - copy the access token from your Chatwoot profile settings")]
+    [TestCase("chatwootApiToken", "\"   \"", "chatwootApiToken is only spaces - copy the access token from your Chatwoot profile settings")]
+    [TestCase("chatwootApiToken", "\"abc def\"", "chatwootApiToken contains a space at position 4" + TokenRule)]
+    [TestCase("chatwootApiToken", "\"<admin token>\"", "chatwootApiToken contains a space at position 7" + TokenRule)]
+    [TestCase("chatwootApiToken", "\"t\u00f6ken\"", "chatwootApiToken contains a character that is not ASCII (U+00F6) at position 2" + TokenRule)]
+    [TestCase("inboxName", "\"\"", "inboxName is empty - give a name or leave the field out")]
+    [TestCase("inboxName", "\"  \"", "inboxName is only spaces - give a name or leave the field out")]
     [TestCase("inboxName", "7", "inboxName must be a string")]
     [TestCase("signMessages", "\"yes\"", "signMessages must be a boolean (true or false)")]
     [TestCase("ignoreGroups", "1", "ignoreGroups must be a boolean (true or false)")]
@@ -76,7 +78,7 @@ public sealed class ActivationValidationTests : ChatwootTestBase
 
         // Assert
         await response.AssertErrorAsync(HttpStatusCode.BadRequest,
-            $"invalid body: {TokenRule}; inboxName must be at most 255 characters");
+            "invalid body: chatwootApiToken is too long: 1025 characters, at most 1024; inboxName is too long: 256 characters, at most 255");
         await AssertNothingReachedChatwootOrTheDatabaseAsync();
     }
 
@@ -162,7 +164,7 @@ public sealed class ActivationValidationTests : ChatwootTestBase
 
         // Assert
         await response.AssertErrorAsync(HttpStatusCode.BadRequest,
-            "invalid body: the Idempotency-Key header must be 1 to 255 visible ASCII characters");
+            "invalid body: the Idempotency-Key header is too long: 256 characters, at most 255");
         await AssertNothingReachedChatwootOrTheDatabaseAsync();
     }
 

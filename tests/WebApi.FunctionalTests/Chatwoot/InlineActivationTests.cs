@@ -131,7 +131,7 @@ public sealed class InlineActivationTests : ChatwootTestBase
         var response = await Account.PostAsJsonAsync("/api/instance/new", body);
 
         // Assert
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid body: chatwootInboxName must be at most 255 characters");
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid body: chatwootInboxName is too long: 256 characters, at most 255");
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM instances WHERE name = 'vendas'"), Is.Zero);
         Assert.That(Chatwoot.Requests, Is.Empty);
     }

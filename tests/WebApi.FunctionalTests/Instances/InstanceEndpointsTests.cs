@@ -52,16 +52,18 @@ public sealed class InstanceEndpointsTests : ApiTestBase
         await response.AssertErrorAsync(HttpStatusCode.Conflict, "Instance name already exists");
     }
 
-    [TestCase("")]
-    [TestCase("com espaço")]
-    [TestCase("a-name-that-is-far-too-long-for-an-instance-0123456789-0123456789")]
-    public async Task Create_InvalidName_Is400(string name)
+    [TestCase("", "is empty")]
+    [TestCase("com espaço", "contains a space at position 4")]
+    [TestCase("sup\u0000orte", "contains a control character (U+0000) at position 4")]
+    [TestCase("a-name-that-is-far-too-long-for-an-instance-0123456789-0123456789", "is too long: 65 characters, at most 64")]
+    public async Task Create_InvalidName_Is400SayingWhatIsWrong(string name, string fault)
     {
         // Act
         var response = await Account.PostJsonAsync("/api/instance/new", new { name });
 
         // Assert
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid body: name must be 1 to 64 letters, digits, '-' or '_'");
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, $"invalid body: name {fault} - an instance name is 1 to 64 letters, digits, '-' or '_'");
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM instances"), Is.Zero);
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Routing.Model;
@@ -11,7 +12,10 @@ public static class ChatwootWebhookParser
     /// <summary>Every message RyzeApi creates in Chatwoot carries this source id prefix.</summary>
     public const string OwnSourcePrefix = "WAID:";
 
-    public static ChatwootWebhookEvent Parse(string body)
+    /// <summary>For callers that hold the body as text (tests, tools); the API parses the bytes it received.</summary>
+    public static ChatwootWebhookEvent Parse(string body) => Parse(Encoding.UTF8.GetBytes(body));
+
+    public static ChatwootWebhookEvent Parse(ReadOnlyMemory<byte> body)
     {
         using (var document = Json.ParseObject(body, "a Chatwoot webhook payload"))
         {

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Validation;
 using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.Routing.Ingress;
@@ -11,13 +13,16 @@ public static class EngineEventParser
     public const string MessageExchange = "message.exchange";
     public const string MessageStatus = "message.status";
 
-    public static EngineEvent Parse(string body, string? eventFromPath)
+    /// <summary>For callers that hold the body as text (tests, tools); the API parses the bytes it received.</summary>
+    public static EngineEvent Parse(string body, string? eventFromPath) => Parse(Encoding.UTF8.GetBytes(body), eventFromPath);
+
+    public static EngineEvent Parse(ReadOnlyMemory<byte> body, string? eventFromPath)
     {
         using (var document = Json.ParseObject(body, "a RyzeAPI event envelope"))
         {
             JsonElement? root = document.RootElement;
 
-            var name = root.Text("event") ?? eventFromPath;
+            var name = root.Text("event") ?? (eventFromPath is null ? null : TextFaults.WithoutNul(eventFromPath));
             if (string.IsNullOrWhiteSpace(name))
             {
                 throw new ValidationException(["event is required"]);
@@ -56,7 +61,7 @@ public static class EngineEventParser
         var fromMe = direction == "outgoing" || Json.First("fromMe", message, data) is { ValueKind: JsonValueKind.True };
         var type = Json.FirstText("type", message, data) ?? "text";
         var content = Json.First("content", message, data);
-        var text = content is { ValueKind: JsonValueKind.String } s ? s.GetString() : content.Text("text") ?? content.Text("caption");
+        var text = content is { ValueKind: JsonValueKind.String } s ? Json.String(s) : content.Text("text") ?? content.Text("caption");
         var media = ParseMedia(Json.First("media", message, data));
         var isEdit = type == "message_edit" || Json.First("isEdit", message, data) is { ValueKind: JsonValueKind.True };
         var kind = isEdit ? WhatsAppMessage.KindEdit

@@ -1,15 +1,25 @@
 using System.Text.Json;
 using RyzeApi.Application.Common;
 using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Validation;
 
 namespace RyzeApi.Application.Routing.Ingress;
 
-/// <summary>Liberal reads from a JSON tree: a missing or differently typed field is null, never an exception.</summary>
+/// <summary>Liberal reads from a JSON tree: a missing or differently typed field is null, never an exception.
+/// Every string read here has its NUL characters removed (docs/adr/0014-hostile-text.md): an engine or Chatwoot
+/// may send one, PostgreSQL cannot store it, and dropping the message would lose what the rest of it says.</summary>
 internal static class Json
 {
-    /// <summary>Parses a request body that must be a JSON object; anything else is a 400 naming what was expected.</summary>
-    public static JsonDocument ParseObject(string body, string expected)
+    /// <summary>Parses a request body that must be a JSON object; anything else is a 400 naming what was expected.
+    /// The body is read as the bytes that came (JSON is UTF-8), so bytes that are not UTF-8 are refused instead of
+    /// being replaced, and a string that is not valid text (a lone UTF-16 surrogate) is refused naming its field.</summary>
+    public static JsonDocument ParseObject(ReadOnlyMemory<byte> body, string expected)
     {
+        if (Utf8Text.InvalidAt(body.Span) is { } offset)
+        {
+            throw new ValidationException([Utf8Text.NotUtf8Message(body.Span, offset)]);
+        }
+
         JsonDocument document;
         try
         {
@@ -26,6 +36,13 @@ internal static class Json
             throw new ValidationException([$"the body must be {expected} (a JSON object)"]);
         }
 
+        // Only an escape (\uD800) can make a string that is not valid text: without one, nothing to look for.
+        if (body.Span.IndexOf("\\u"u8) >= 0 && JsonStrings.FirstInvalid(document.RootElement) is { } invalid)
+        {
+            document.Dispose();
+            throw new ValidationException([invalid]);
+        }
+
         return document;
     }
 
@@ -34,17 +51,12 @@ internal static class Json
             ? value
             : null;
 
-    public static string? Text(this JsonElement? element, string name) => element.Get(name) switch
-    {
-        { ValueKind: JsonValueKind.String } v => v.GetString(),
-        { ValueKind: JsonValueKind.Number } v => v.GetRawText(),
-        _ => null,
-    };
+    public static string? Text(this JsonElement? element, string name) => element.Get(name).AsText();
 
     public static long? Long(this JsonElement? element, string name) => element.Get(name) switch
     {
         { ValueKind: JsonValueKind.Number } v when v.TryGetInt64(out var n) => n,
-        { ValueKind: JsonValueKind.String } v when long.TryParse(v.GetString(), out var n) => n,
+        { ValueKind: JsonValueKind.String } v when long.TryParse(String(v), out var n) => n,
         _ => null,
     };
 
@@ -74,8 +86,11 @@ internal static class Json
 
     public static string? AsText(this JsonElement? element) => element switch
     {
-        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.String } v => String(v),
         { ValueKind: JsonValueKind.Number } v => v.GetRawText(),
         _ => null,
     };
+
+    /// <summary>A string value without NUL characters (see the class comment).</summary>
+    public static string String(JsonElement element) => TextFaults.WithoutNul(element.GetString()!);
 }

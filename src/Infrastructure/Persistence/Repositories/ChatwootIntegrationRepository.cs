@@ -67,10 +67,10 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
         {
             i.Id, i.InstanceId, i.BaseUrl, ChatwootAccountId = i.AccountId,
             ApiTokenKeyId = integration.ApiToken.KeyId, ApiTokenCiphertext = integration.ApiToken.Ciphertext,
-            i.InboxId, i.InboxName, integration.WebhookSecretHash,
+            i.InboxId, InboxName = PostgresText.WithoutNul(i.InboxName), integration.WebhookSecretHash,
             InboxSecretKeyId = integration.InboxSecret?.KeyId, InboxSecretCiphertext = integration.InboxSecret?.Ciphertext,
             i.Settings.SignMessages, i.Settings.IgnoreGroups, i.Settings.StartAsPending, i.Settings.ReopenResolved,
-            Status = i.Status.ToName(), i.LastError, CreatedAt = i.CreatedAt.UtcDateTime,
+            Status = i.Status.ToName(), LastError = PostgresText.WithoutNul(i.LastError), CreatedAt = i.CreatedAt.UtcDateTime,
         }, transaction, cancellationToken: cancellationToken));
         if (idempotency is not null)
         {
@@ -95,7 +95,7 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(UpdateHealthSql, new
         {
-            Id = integrationId, Status = status.ToName(), LastError = lastError, Now = _timeProvider.GetUtcNow().UtcDateTime,
+            Id = integrationId, Status = status.ToName(), LastError = PostgresText.WithoutNul(lastError), Now = _timeProvider.GetUtcNow().UtcDateTime,
         }, cancellationToken: cancellationToken));
     });
 }

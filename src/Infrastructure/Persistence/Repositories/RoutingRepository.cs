@@ -61,15 +61,24 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
     public Task SaveChatAsync(RoutedChat chat, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SaveChatSql, chat, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SaveChatSql, Stored(chat), cancellationToken: cancellationToken));
     });
+
+    // What Chatwoot answered (its contact source id, the conversation's status) and the WhatsApp chat id: none may
+    // carry a NUL into PostgreSQL, which refuses it (docs/adr/0014-hostile-text.md).
+    private static RoutedChat Stored(RoutedChat chat) => chat with
+    {
+        ChatJid = PostgresText.WithoutNul(chat.ChatJid),
+        ContactSourceId = PostgresText.WithoutNul(chat.ContactSourceId),
+        ConversationStatus = chat.ConversationStatus is null ? null : PostgresText.WithoutNul(chat.ConversationStatus),
+    };
 
     public Task SetConversationStatusAsync(string integrationId, long conversationId, string status, CancellationToken cancellationToken) =>
         Db.RunAsync(async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
-                SetConversationStatusSql, new { IntegrationId = integrationId, ConversationId = conversationId, Status = status },
+                SetConversationStatusSql, new { IntegrationId = integrationId, ConversationId = conversationId, Status = PostgresText.WithoutNul(status) },
                 cancellationToken: cancellationToken));
         });
 

@@ -1,6 +1,7 @@
 using Mediator;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Domain.Instances;
 
 namespace RyzeApi.Application.Instances.Queries.ListInstances;
 
@@ -12,6 +13,11 @@ public sealed class ListInstancesQueryHandler(IInstanceRepository instances)
     public async ValueTask<IReadOnlyList<InstanceSummary>> Handle(ListInstancesQuery query, CancellationToken cancellationToken)
     {
         var names = query.Caller.InstanceName is { } own ? [own] : query.Names;
+        if (query.Caller.InstanceName is null && query.Names is { } filter)
+        {
+            EnsureValidFilter(filter);
+        }
+
         var found = await _instances.ListAsync(query.Caller.AccountId, names, cancellationToken);
         if (query.Caller.InstanceName is null && names is [_] && found.Count == 0)
         {
@@ -19,5 +25,24 @@ public sealed class ListInstancesQueryHandler(IInstanceRepository instances)
         }
 
         return found;
+    }
+
+    // A name no instance can have would find nothing; saying what is wrong with it helps more than an empty list,
+    // and a NUL in it must not reach PostgreSQL, which refuses the query.
+    private static void EnsureValidFilter(IReadOnlyList<string> names)
+    {
+        var faults = names.Select(n => InstanceName.Fault(n) is { } fault ? $"instanceName \"{Printable(n)}\" {fault}" : null)
+            .OfType<string>().Distinct().ToList();
+        if (faults.Count > 0)
+        {
+            throw new ValidationException("invalid query", [.. faults, $"an instance name is {InstanceName.Rule}"]);
+        }
+    }
+
+    // The name as shown in the message: control characters would garble it, and a long one would drown it.
+    private static string Printable(string name)
+    {
+        var shown = new string([.. name.Take(InstanceName.MaxLength).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? '?' : c)]);
+        return name.Length > InstanceName.MaxLength ? shown + "..." : shown;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Mediator;
 using RyzeApi.Application.Chatwoot;
@@ -8,6 +7,7 @@ using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 
@@ -32,6 +32,11 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         // Parsed before the call is verified, so one database round trip can bring the credentials together with
         // the link and chat of the ids the body names; nothing from the body is used, nor its errors reported,
         // until the secret and the signature check out.
+        if (!BridgeIntegrationId.IsWellFormed(command.IntegrationId))
+        {
+            throw new NotFoundException(NotFoundMessage);
+        }
+
         var (parsed, malformed) = TryParse(command.Body);
         if (await TryRecordKnownReplyAsync(command, parsed, cancellationToken))
         {
@@ -139,7 +144,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
     {
         try
         {
-            return (ChatwootWebhookParser.Parse(Encoding.UTF8.GetString(body)), null);
+            return (ChatwootWebhookParser.Parse(body), null);
         }
         catch (ValidationException exception)
         {

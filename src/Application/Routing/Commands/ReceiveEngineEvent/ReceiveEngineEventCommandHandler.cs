@@ -20,6 +20,7 @@ public sealed class ReceiveEngineEventCommandHandler(
 
     public async ValueTask<IngressResult> Handle(ReceiveEngineEventCommand command, CancellationToken cancellationToken)
     {
+        InstanceResolver.EnsureValidPathName(command.Instance);
         var parsed = EngineEventParser.Parse(command.Body, command.EventFromPath);
         // The instance and its integration in one round trip: this runs for every WhatsApp message.
         var target = await _integrations.FindEngineEventTargetAsync(command.Instance, cancellationToken);

@@ -7,7 +7,7 @@ namespace RyzeApi.Application.UnitTests.Chatwoot.Commands.ActivateChatwoot;
 [TestFixture]
 public sealed class ActivateChatwootCommandValidatorTests
 {
-    private const string InvalidKey = "the Idempotency-Key header must be 1 to 255 visible ASCII characters";
+    private const string KeyRule = " - send 1 to 255 visible ASCII characters, or leave the header out";
     private readonly ActivateChatwootCommandValidator _validator = new();
 
     [TestCase(null)]
@@ -38,12 +38,12 @@ public sealed class ActivateChatwootCommandValidatorTests
         Assert.That(messages, Is.Empty);
     }
 
-    [TestCase("")]
-    [TestCase("two words")]
-    [TestCase("tab\tkey")]
-    [TestCase("clé")]
-    [TestCase("key\u007f")]
-    public void Validate_InvalidIdempotencyKey_ReportsHeaderRule(string idempotencyKey)
+    [TestCase("", "is empty")]
+    [TestCase("two words", "contains a space at position 4")]
+    [TestCase("tab\tkey", "contains a control character (U+0009) at position 4")]
+    [TestCase("clé", "contains a character that is not ASCII (U+00E9) at position 3")]
+    [TestCase("key\u007f", "contains a control character (U+007F) at position 4")]
+    public void Validate_InvalidIdempotencyKey_SaysWhatIsWrong(string idempotencyKey, string fault)
     {
         // Arrange
         var command = Command(idempotencyKey);
@@ -52,11 +52,11 @@ public sealed class ActivateChatwootCommandValidatorTests
         var messages = Messages(command);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { InvalidKey }));
+        Assert.That(messages, Is.EqualTo(new[] { "the Idempotency-Key header " + fault + KeyRule }));
     }
 
     [Test]
-    public void Validate_IdempotencyKeyOf256Characters_ReportsHeaderRule()
+    public void Validate_IdempotencyKeyOf256Characters_SaysItIsTooLong()
     {
         // Arrange
         var command = Command(new string('k', 256));
@@ -65,7 +65,7 @@ public sealed class ActivateChatwootCommandValidatorTests
         var messages = Messages(command);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { InvalidKey }));
+        Assert.That(messages, Is.EqualTo(new[] { "the Idempotency-Key header is too long: 256 characters, at most 255" }));
     }
 
     [Test]
@@ -82,10 +82,10 @@ public sealed class ActivateChatwootCommandValidatorTests
         Assert.That(messages, Is.EqualTo(new[]
         {
             "chatwootBaseUrl is required",
-            "chatwootAccountId must be an integer greater than 0",
-            "chatwootApiToken must be at most 1024 visible ASCII characters (as Chatwoot issues them)",
-            "inboxName must not be empty when given",
-            InvalidKey,
+            "chatwootAccountId must be an integer greater than 0 (it is 0)",
+            "chatwootApiToken contains a space at position 2 - a Chatwoot access token is visible ASCII characters only, as Chatwoot issues it (no spaces, no placeholders such as <admin token>)",
+            "inboxName is empty - give a name or leave the field out",
+            "the Idempotency-Key header is empty" + KeyRule,
         }));
     }
 

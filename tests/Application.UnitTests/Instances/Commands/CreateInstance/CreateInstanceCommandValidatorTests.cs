@@ -8,8 +8,8 @@ namespace RyzeApi.Application.UnitTests.Instances.Commands.CreateInstance;
 [TestFixture]
 public sealed class CreateInstanceCommandValidatorTests
 {
-    private const string InvalidName = "name must be 1 to 64 letters, digits, '-' or '_'";
-    private const string InvalidToken = "token must be 16 to 256 visible ASCII characters";
+    private const string NameRule = " - an instance name is 1 to 64 letters, digits, '-' or '_'";
+    private const string TokenRule = " - a token is 16 to 256 visible ASCII characters; omit it to get a generated one";
     private readonly CreateInstanceCommandValidator _validator = new();
 
     [Test]
@@ -38,11 +38,14 @@ public sealed class CreateInstanceCommandValidatorTests
         Assert.That(messages, Is.EqualTo(new[] { "name is required" }));
     }
 
-    [TestCase("")]
-    [TestCase("my instance")]
-    [TestCase("sales\n")]
-    [TestCase("vendas-são-paulo")]
-    public void Validate_InvalidName_ReportsNameRule(string name)
+    [TestCase("", "is empty")]
+    [TestCase("my instance", "contains a space at position 3")]
+    [TestCase("sales\n", "contains a control character (U+000A) at position 6")]
+    [TestCase("sa\u0000les", "contains a control character (U+0000) at position 3")]
+    [TestCase("vendas-são-paulo", "contains a character that is not ASCII (U+00E3) at position 9")]
+    [TestCase("vendas.sp", "contains '.' at position 7")]
+    [TestCase("vendas/sp", "contains '/' at position 7")]
+    public void Validate_InvalidName_SaysWhatIsWrong(string name, string fault)
     {
         // Arrange
         var command = Command(name);
@@ -51,7 +54,7 @@ public sealed class CreateInstanceCommandValidatorTests
         var messages = Messages(command);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { InvalidName }));
+        Assert.That(messages, Is.EqualTo(new[] { "name " + fault + NameRule }));
     }
 
     [TestCase(64, true)]
@@ -65,14 +68,14 @@ public sealed class CreateInstanceCommandValidatorTests
         var messages = Messages(command);
 
         // Assert
-        Assert.That(messages, valid ? Is.Empty : Is.EqualTo(new[] { InvalidName }));
+        Assert.That(messages, valid ? Is.Empty : Is.EqualTo(new[] { "name is too long: 65 characters, at most 64" + NameRule }));
     }
 
-    [TestCase(15, false)]
-    [TestCase(16, true)]
-    [TestCase(256, true)]
-    [TestCase(257, false)]
-    public void Validate_TokenLength_Allows16To256(int length, bool valid)
+    [TestCase(15, "is too short: 15 characters, at least 16")]
+    [TestCase(16, null)]
+    [TestCase(256, null)]
+    [TestCase(257, "is too long: 257 characters, at most 256")]
+    public void Validate_TokenLength_Allows16To256(int length, string? fault)
     {
         // Arrange
         var command = Command("sales", new string('t', length));
@@ -81,13 +84,14 @@ public sealed class CreateInstanceCommandValidatorTests
         var messages = Messages(command);
 
         // Assert
-        Assert.That(messages, valid ? Is.Empty : Is.EqualTo(new[] { InvalidToken }));
+        Assert.That(messages, fault is null ? Is.Empty : Is.EqualTo(new[] { "token " + fault + TokenRule }));
     }
 
-    [TestCase("token with spaces!!")]
-    [TestCase("token\twith-a-tab-x")]
-    [TestCase("token-with-ümlaut-x")]
-    public void Validate_TokenNotVisibleAscii_ReportsTokenRule(string token)
+    [TestCase("token with spaces!!", "contains a space at position 6")]
+    [TestCase("token\twith-a-tab-x", "contains a control character (U+0009) at position 6")]
+    [TestCase("token\u0000with-a-nul", "contains a control character (U+0000) at position 6")]
+    [TestCase("token-with-ümlaut-x", "contains a character that is not ASCII (U+00FC) at position 12")]
+    public void Validate_TokenNotVisibleAscii_SaysWhichCharacter(string token, string fault)
     {
         // Arrange
         var command = Command("sales", token);
@@ -96,7 +100,7 @@ public sealed class CreateInstanceCommandValidatorTests
         var messages = Messages(command);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { InvalidToken }));
+        Assert.That(messages, Is.EqualTo(new[] { "token " + fault + TokenRule }));
     }
 
     [Test]
@@ -122,7 +126,7 @@ public sealed class CreateInstanceCommandValidatorTests
         var messages = Messages(command);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { "chatwootInboxName must not be empty when given" }));
+        Assert.That(messages, Is.EqualTo(new[] { "chatwootInboxName is only spaces - give a name or leave the field out" }));
     }
 
     [Test]
@@ -135,7 +139,7 @@ public sealed class CreateInstanceCommandValidatorTests
         var messages = Messages(command);
 
         // Assert
-        Assert.That(messages, Is.EqualTo(new[] { "chatwootInboxName must be at most 255 characters" }));
+        Assert.That(messages, Is.EqualTo(new[] { "chatwootInboxName is too long: 256 characters, at most 255" }));
     }
 
     [Test]
@@ -151,12 +155,12 @@ public sealed class CreateInstanceCommandValidatorTests
         // Assert
         Assert.That(messages, Is.EqualTo(new[]
         {
-            InvalidName,
-            InvalidToken,
-            "chatwootBaseUrl must be an absolute http or https URL (RFC 3986) without query or fragment, e.g. https://chatwoot.example.com",
+            "name contains a space at position 4" + NameRule,
+            "token is too short: 5 characters, at least 16" + TokenRule,
+            "chatwootBaseUrl has the scheme ftp, not http or https - it must be an absolute http or https URL (RFC 3986) without query or fragment, e.g. https://chatwoot.example.com",
             "chatwootAccountId is required",
-            "chatwootApiToken must not be empty",
-            "chatwootInboxName must not be empty when given",
+            "chatwootApiToken is only spaces - copy the access token from your Chatwoot profile settings",
+            "chatwootInboxName is empty - give a name or leave the field out",
         }));
     }
 
