@@ -31,8 +31,11 @@ public sealed class ChatwootActivationFieldsValidator : AbstractValidator<Chatwo
 
         RuleFor(f => f.ChatwootApiToken).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage($"{apiToken} is required")
-            .Must(t => !string.IsNullOrWhiteSpace(t))
-            .WithMessage((_, t) => $"{apiToken} is {(t!.Length == 0 ? "empty" : "only spaces")} - copy the access token from your Chatwoot profile settings")
+            .Must(t => t!.Length > 0)
+            .WithMessage($"{apiToken} is empty - copy the access token from your Chatwoot profile settings")
+            .Must(t => t!.Any(c => c != ' '))
+            .WithMessage($"{apiToken} is only spaces - copy the access token from your Chatwoot profile settings")
+            // Before any "blank" check, so a tab or a newline is named as what it is, with its position.
             .Must(t => TextFaults.NotVisibleAscii(t!) is null)
             .WithMessage((_, t) => $"{apiToken} {TextFaults.NotVisibleAscii(t!)} - a Chatwoot access token is visible ASCII characters "
                 + "only, as Chatwoot issues it (no spaces, no placeholders such as <admin token>)")
@@ -40,10 +43,13 @@ public sealed class ChatwootActivationFieldsValidator : AbstractValidator<Chatwo
             .WithMessage((_, t) => $"{apiToken} {TextFaults.TooLong(MaxTokenLength, t!.Length)}");
 
         RuleFor(f => f.InboxName).Cascade(CascadeMode.Stop)
-            .Must(n => n is null || !string.IsNullOrWhiteSpace(n))
-            .WithMessage((_, n) => n!.Length == 0 ? $"{inboxNameField} is empty - give a name or leave the field out" : $"{inboxNameField} is only spaces - give a name or leave the field out")
+            .Must(n => n is null || n.Length > 0)
+            .WithMessage($"{inboxNameField} is empty - give a name or leave the field out")
+            // Before the blank check, so a tab or a newline is named as what it is, with its position.
             .Must(n => n is null || TextFaults.NotText(n) is null)
             .WithMessage((_, n) => $"{inboxNameField} {TextFaults.NotText(n!)} - an inbox name is text without control characters")
+            .Must(n => n is null || !string.IsNullOrWhiteSpace(n))
+            .WithMessage($"{inboxNameField} is only spaces - give a name or leave the field out")
             .Must(n => n is null || n.Length <= MaxInboxNameLength)
             .WithMessage((_, n) => $"{inboxNameField} {TextFaults.TooLong(MaxInboxNameLength, n!.Length)}");
     }

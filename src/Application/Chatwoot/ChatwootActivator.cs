@@ -85,13 +85,13 @@ public sealed class ChatwootActivator(
 
             if (exception is DatabaseUnavailableException)
             {
-                // The database's own text (SQL states, constraint and column names) is for the operator's log only.
-                _logger.LogError(exception, "Storing Chatwoot integration {IntegrationId} of instance {Instance} failed", id, instance.Name);
+                // The database's own text (SQL states, constraint and column names) is for the operator's log only:
+                // it travels as the inner exception to the one line that logs the request's outcome.
                 throw new PersistenceFailedException(PersistFailedMessage, exception);
             }
 
             // The activation's own deadline fired while the database was writing: still a local
-            // persistence failure in the seed's table (500), not a gateway timeout.
+            // persistence failure (500, docs/api/en/chatwoot-activate.md), not a gateway timeout.
             if (exception is OperationCanceledException)
             {
                 throw new PersistenceFailedException(

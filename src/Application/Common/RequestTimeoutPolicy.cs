@@ -5,7 +5,7 @@ using RyzeApi.Application.Common.Options;
 
 namespace RyzeApi.Application.Common;
 
-/// <summary>Only activation has an internal time limit (SPEC §3: 60 s, <c>Chatwoot__ActivationTimeout</c>).</summary>
+/// <summary>Only activation has an internal time limit (60 s, <c>Chatwoot__ActivationTimeout</c>; docs/operations.md).</summary>
 public sealed class RequestTimeoutPolicy(IOptions<ChatwootModuleOptions> options) : IRequestTimeoutPolicy
 {
     private readonly IOptions<ChatwootModuleOptions> _options = options;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RyzeApi.Application.Common.Validation;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 
@@ -45,6 +46,13 @@ internal sealed class ChatwootAnswer : IDisposable
         {
             json.Dispose();
             throw ChatwootFailureClassifier.NotChatwoot(call, status, body, "the answer is not a JSON object");
+        }
+
+        // A lone surrogate escape would make GetString throw later, far from here (a 500 instead of this answer's fault).
+        if (JsonStrings.FirstInvalid(json.RootElement) is { } invalid)
+        {
+            json.Dispose();
+            throw ChatwootFailureClassifier.NotChatwoot(call, status, body, invalid);
         }
 
         return new ChatwootAnswer(json, call, status, body);

@@ -43,7 +43,13 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
         var call = Call("DELETE", connection, $"/inboxes/{inboxId}");
         using var response = await SendAsync(call, () => _api.DeleteInbox(
             connection.AccountId, inboxId, connection.ApiToken, connection.BaseUrl, cancellationToken));
-        // Chatwoot answers {"message": "Your inbox deletion request will be processed in some time."}.
+        // Chatwoot answers {"message": "Your inbox deletion request will be processed in some time."}; a proxy or
+        // an older Chatwoot may answer 200/204 with no body, which is still a deletion. A page that is not JSON is not.
+        if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength == 0)
+        {
+            return;
+        }
+
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
     }
 

@@ -4,7 +4,7 @@ using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 
-/// <summary>The one place that turns a Chatwoot answer or transport failure into the seed page's error
+/// <summary>The one place that turns a Chatwoot answer or transport failure into the documented error
 /// classes, message text included, with the raw root cause after <c>Detail:</c>. Real Chatwoot 4.x
 /// answers a valid non-admin token with 401 "You are not authorized to do this action", so 401s are
 /// classified by body as well as status.</summary>
@@ -81,8 +81,9 @@ internal static class ChatwootFailureClassifier
                 && error.ValueKind == JsonValueKind.String
                 && s_permissionErrors.Contains(error.GetString(), StringComparer.Ordinal);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a string that is not valid text (a lone surrogate escape): not one of Chatwoot's errors.
             return false;
         }
     }
@@ -105,7 +106,7 @@ internal static class ChatwootFailureClassifier
         return string.Join(": ", parts);
     }
 
-    // Go's spelling, as the seed page's examples show it: Post "https://…": dial tcp …
+    // Go's spelling, as docs/api/en/chatwoot-activate.md's examples show it: Post "https://…": dial tcp …
     private static string GoMethod(string method) => method[..1].ToUpperInvariant() + method[1..].ToLowerInvariant();
 
     private static string Shorten(string body)

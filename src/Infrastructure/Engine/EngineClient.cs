@@ -97,8 +97,9 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
                 ? nested
                 : Text(root, "messageId") ?? (root.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? Text(d, "id") : null);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a string that is not valid text (a lone surrogate escape): no usable value.
             return null;
         }
     }
@@ -114,8 +115,9 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
                 : root.TryGetProperty("error", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString()
                 : Text(root, "message");
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a string that is not valid text (a lone surrogate escape): no usable value.
             return null;
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using RyzeApi.Application.Common.Validation;
 
 namespace RyzeApi.Infrastructure.Persistence;
 
@@ -6,7 +7,7 @@ namespace RyzeApi.Infrastructure.Persistence;
 /// texts and engine errors can carry one; it is dropped here instead of making the write fail on every retry.</summary>
 internal static class PostgresText
 {
-    public static string WithoutNul(string text) => text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", string.Empty, StringComparison.Ordinal) : text;
+    public static string WithoutNul(string text) => TextFaults.WithoutNul(text);
 
     /// <summary>The JSON with NUL removed from its string values; unchanged when it has none or does not parse.</summary>
     public static string JsonWithoutNul(string json)

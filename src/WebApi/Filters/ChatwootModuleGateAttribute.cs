@@ -6,7 +6,7 @@ using RyzeApi.WebApi.Errors;
 namespace RyzeApi.WebApi.Filters;
 
 /// <summary>503 <c>integration gateway not configured</c> while the Chatwoot module is off or lacks
-/// settings. A resource filter, so it runs before the body is read: 503 comes before 400 (SPEC §2).</summary>
+/// settings. A resource filter, so it runs before the body is read: 503 comes before 400 (docs/api/en/README.md, order of checks).</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class ChatwootModuleGateAttribute : Attribute, IResourceFilter
 {

@@ -33,7 +33,7 @@ public sealed class JsonTextFilter : IAsyncResourceFilter, IOrderedFilter
         request.Body.Position = 0;
         if (Fault(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)) is { } fault)
         {
-            context.Result = new ObjectResult(ErrorEnvelope.Of("invalid body: " + fault)) { StatusCode = StatusCodes.Status400BadRequest };
+            context.Result = EnvelopeWriter.Result(context.HttpContext, StatusCodes.Status400BadRequest, "invalid body: " + fault);
             return;
         }
 

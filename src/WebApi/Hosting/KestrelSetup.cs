@@ -8,7 +8,7 @@ public static class KestrelSetup
 {
     /// <summary>Kestrel's default (8 KiB) answered a long path with a bare 414, before routing. With 64 KiB, any
     /// path a client plausibly sends reaches the application, which answers in the envelope (an instance name
-    /// longer than 64 characters is simply not found).</summary>
+    /// longer than 64 characters is a 400 naming its length).</summary>
     public const int MaxRequestLineBytes = 64 * 1024;
 
     /// <summary>Kestrel's default is 32 KiB; kept at least as large as the request line.</summary>

@@ -1,6 +1,6 @@
 namespace RyzeApi.WebApi.Swagger;
 
-/// <summary>An example error message for each operation and status, the seed page's where it has one.</summary>
+/// <summary>An example error message for each operation and status, docs/api/en's where it has one.</summary>
 public static class ErrorExamples
 {
     private const string Unreachable = "Chatwoot is unreachable at https://chatwoot.example.com - verify chatwootBaseUrl and that the host is reachable from the server. Detail: Post \"https://chatwoot.example.com/api/v1/accounts/5/inboxes\": dial tcp [::1]:443: connect: connection refused";

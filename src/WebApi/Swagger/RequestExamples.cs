@@ -1,6 +1,6 @@
 namespace RyzeApi.WebApi.Swagger;
 
-/// <summary>An example request body for each operation that takes one (the seed page's for activation), as raw JSON.</summary>
+/// <summary>An example request body for each operation that takes one (for activation, the one in docs/api/en/chatwoot-activate.md), as raw JSON.</summary>
 public static class RequestExamples
 {
     public static string? For(string? operationId) => operationId switch

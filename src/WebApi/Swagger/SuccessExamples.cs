@@ -1,6 +1,6 @@
 namespace RyzeApi.WebApi.Swagger;
 
-/// <summary>An example success body for each operation (the seed page's for activation), as raw JSON.</summary>
+/// <summary>An example success body for each operation (for activation, the one in docs/api/en/chatwoot-activate.md), as raw JSON.</summary>
 public static class SuccessExamples
 {
     public static string? For(string? operationId) => operationId switch

@@ -84,7 +84,6 @@ public sealed class ChatwootActivationFieldsValidatorTests
 
     [TestCase("", "empty")]
     [TestCase("   ", "only spaces")]
-    [TestCase("\t", "only spaces")]
     public void Validate_BlankToken_SaysItIsEmpty(string token, string what)
     {
         // Arrange
@@ -98,6 +97,8 @@ public sealed class ChatwootActivationFieldsValidatorTests
     }
 
     [TestCase("abc def", "contains a space at position 4")]
+    [TestCase("\t", "contains a control character (U+0009) at position 1")]
+    [TestCase(" \n", "contains a space at position 1")]
     [TestCase("<admin token>", "contains a space at position 7")]
     [TestCase("abc\u0000def", "contains a control character (U+0000) at position 4")]
     [TestCase("abc\u0001def", "contains a control character (U+0001) at position 4")]
@@ -148,6 +149,7 @@ public sealed class ChatwootActivationFieldsValidatorTests
 
     [TestCase("Sup\u0000orte", "contains a control character (U+0000) at position 4")]
     [TestCase("Suporte\n", "contains a control character (U+000A) at position 8")]
+    [TestCase("\t", "contains a control character (U+0009) at position 1")]
     public void Validate_InboxNameWithAControlCharacter_SaysWhichAndWhere(string inboxName, string fault)
     {
         // Arrange

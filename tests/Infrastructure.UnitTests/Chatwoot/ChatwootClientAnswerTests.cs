@@ -33,6 +33,18 @@ public sealed class ChatwootClientAnswerTests
         yield return Case("List", "[]", "the answer is not a JSON object");
         yield return Case("List", $$"""{"payload":[{"id":0,"webhook_url":"{{Hook}}"}]}""", "the inbox id is not a positive integer");
         yield return Case("List", $$"""{"payload":[{"id":"3","webhook_url":"{{Hook}}"}]}""", "the inbox id is not a positive integer");
+        yield return Case("Get", """{"id":7,"name":"What\ud800sApp"}""", "name is not valid text");
+        yield return Case("List", """{"payload":[{"id":3,"webhook_url":"\udc00"}]}""", "payload[0].webhook_url is not valid text");
+    }
+
+    [Test]
+    public void Delete_AnsweredWithAnEmptyBody_IsADeletion()
+    {
+        // Arrange: a proxy or an older Chatwoot answers the deletion 200 without a body.
+        var client = Answering(string.Empty);
+
+        // Act + Assert
+        Assert.DoesNotThrowAsync(() => Invoke(client, "Delete"));
     }
 
     [TestCaseSource(nameof(WrongShapes))]

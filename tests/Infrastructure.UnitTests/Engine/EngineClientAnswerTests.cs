@@ -26,6 +26,7 @@ public sealed class EngineClientAnswerTests
     [TestCase("""{"success":true,"data":{"messageId":42}}""")]
     [TestCase("""{"success":true,"data":{"messageId":null}}""")]
     [TestCase("""{"success":true,"data":"3EB0ABC"}""")]
+    [TestCase("""{"success":true,"data":{"messageId":"3EB0\ud800"}}""")]
     [TestCase("""{"success":false,"error":{"message":"Instance is not connected to WhatsApp"}}""")]
     [TestCase("[]")]
     [TestCase("null")]

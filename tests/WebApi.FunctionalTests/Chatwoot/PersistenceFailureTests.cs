@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §3: a local database failure after the inbox exists is 500 <c>chatwoot integration failed:
+/// <summary>docs/api/en/chatwoot-activate.md: a local database failure after the inbox exists is 500 <c>chatwoot integration failed:
 /// persist integration: …</c> with a fixed text (the database's own is logged, never answered), and RyzeApi tries
 /// once to delete that inbox. A trigger makes the insert fail.</summary>
 public sealed class PersistenceFailureTests : ChatwootTestBase
@@ -39,6 +39,9 @@ public sealed class PersistenceFailureTests : ChatwootTestBase
         // Assert
         await response.AssertErrorAsync(HttpStatusCode.InternalServerError, Fixed);
         Assert.That(Api.Logs.All, Does.Contain(Cause), "the root cause is in the server's log");
+        var errors = Api.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).ToList();
+        Assert.That(errors, Has.Count.EqualTo(1), "one Error line for the one failure: " + Api.Logs.All);
+        Assert.That(errors[0].Exception?.ToString(), Does.Contain(Cause), "the Error line carries the database's own error");
         Assert.That(InboxCreations, Has.Count.EqualTo(1));
         var deletes = Chatwoot.Requests.Where(r => r.Method == "DELETE").ToList();
         Assert.That(deletes.Select(r => r.Path), Is.EqualTo(new[] { "/api/v1/accounts/5/inboxes/1" }));
@@ -82,6 +85,9 @@ public sealed class PersistenceFailureTests : ChatwootTestBase
         Assert.That(chatwoot.Text("error"), Is.EqualTo(Fixed), "no database text in the answer");
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM chatwoot_integrations"), Is.Zero);
         Assert.That(Api.Logs.All, Does.Contain(Cause), "the root cause is in the server's log");
+        var errors = Api.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).ToList();
+        Assert.That(errors, Has.Count.EqualTo(1), "one Error line for the one failure: " + Api.Logs.All);
+        Assert.That(errors[0].Exception?.ToString(), Does.Contain(Cause), "the Error line carries the database's own error");
         Assert.That(Chatwoot.Inboxes, Is.Empty);
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM instances WHERE name = 'vendas'"), Is.EqualTo(1));
     }

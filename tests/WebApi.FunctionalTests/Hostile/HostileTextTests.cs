@@ -193,8 +193,11 @@ public sealed class HostileTextTests : RoutingTestBase
             ("sup%20orte", "contains a space at position 4"),
             ("sup%C3%A9rte", "contains a character that is not ASCII (U+00E9) at position 4"),
             ("sup%FForte", "contains '%' at position 4"),
+            (new string('n', 65), "is too long: 65 characters, at most 64"),
+            (new string('n', 10 * 1024), "is too long: 10240 characters, at most 64"),
         }
-        select new TestCaseData(endpoint.Item1, endpoint.Item2, name.Item1, name.Item2).SetArgDisplayNames(endpoint.Item1, endpoint.Item2, name.Item1);
+        select new TestCaseData(endpoint.Item1, endpoint.Item2, name.Item1, name.Item2)
+            .SetArgDisplayNames(endpoint.Item1, endpoint.Item2, name.Item1.Length > 20 ? $"{name.Item1.Length} characters" : name.Item1);
 
     [TestCaseSource(nameof(PathCases))]
     public async Task InstanceNameInThePath_NoInstanceCanHave_Is400SayingWhatIsWrong_AndChangesNothing(
@@ -213,10 +216,11 @@ public sealed class HostileTextTests : RoutingTestBase
         Assert.That(await Database.DumpAsync(), Is.EqualTo(before));
     }
 
-    /// <summary>Kestrel refuses a NUL in the path itself (400, before the application): it never reaches PostgreSQL.</summary>
+    /// <summary>A NUL in the path itself is refused (Kestrel answers a bare 400 before the application, see
+    /// KestrelProcessTests; the test host lets it through to the name check): it never reaches PostgreSQL.</summary>
     [TestCase("GET", "/api/chatwoot/list/{0}")]
     [TestCase("POST", "/api/chatwoot/events/{0}")]
-    public async Task InstanceNameInThePath_WithANul_IsRefusedBeforeTheApplication(string method, string template)
+    public async Task InstanceNameInThePath_WithANul_IsRefusedAndChangesNothing(string method, string template)
     {
         // Arrange
         await ArrangeAsync();

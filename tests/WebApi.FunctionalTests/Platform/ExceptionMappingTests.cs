@@ -27,6 +27,7 @@ public sealed class ExceptionMappingTests
         (new DatabaseUnavailableException("down"), 500, LogLevel.Error),
         (new EngineRejectedException("refused", 400), 500, LogLevel.Error),
         (new EngineUnavailableException("down"), 500, LogLevel.Error),
+        (new EngineAnswerUnreadableException("no messageId"), 500, LogLevel.Error),
         (new MediaUnavailableException("too big"), 500, LogLevel.Error),
     ];
 

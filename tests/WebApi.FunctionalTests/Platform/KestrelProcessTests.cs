@@ -64,12 +64,14 @@ public sealed class KestrelProcessTests
         var id = Guid.NewGuid().ToString();
         foreach (var (name, label) in new[] { (s_tooLongName, "65 characters"), (s_tenKilobyteName, "10 KB") })
         {
-            yield return Case("POST", $"/api/chatwoot/set/{name}", ApiFactory.AccountToken, activation, HttpStatusCode.NotFound, $"activate, instance of {label}", "instance not found");
-            yield return Case("GET", $"/api/chatwoot/list/{name}", ApiFactory.AccountToken, null, HttpStatusCode.NotFound, $"read, instance of {label}", "instance not found");
-            yield return Case("DELETE", $"/api/chatwoot/delete/{name}", ApiFactory.AccountToken, null, HttpStatusCode.NotFound, $"deactivate, instance of {label}", "instance not found");
-            yield return Case("DELETE", $"/api/instance/delete/{name}", ApiFactory.AccountToken, null, HttpStatusCode.NotFound, $"delete instance, instance of {label}", "Instance not found");
-            yield return Case("POST", $"/api/chatwoot/events/{name}", ApiFactory.AccountToken, engineEvent, HttpStatusCode.NotFound, $"events, instance of {label}", "instance not found");
-            yield return Case("POST", $"/api/chatwoot/events/{name}/message.exchange", ApiFactory.AccountToken, engineEvent, HttpStatusCode.NotFound, $"events by name, instance of {label}", "instance not found");
+            // A name no instance can have is the caller's mistake, said in the envelope (docs/api/en/README.md).
+            var tooLong = $"invalid path: the instance name is too long: {name.Length} characters, at most 64 - an instance name is 1 to 64 letters, digits, '-' or '_'";
+            yield return Case("POST", $"/api/chatwoot/set/{name}", ApiFactory.AccountToken, activation, HttpStatusCode.BadRequest, $"activate, instance of {label}", tooLong);
+            yield return Case("GET", $"/api/chatwoot/list/{name}", ApiFactory.AccountToken, null, HttpStatusCode.BadRequest, $"read, instance of {label}", tooLong);
+            yield return Case("DELETE", $"/api/chatwoot/delete/{name}", ApiFactory.AccountToken, null, HttpStatusCode.BadRequest, $"deactivate, instance of {label}", tooLong);
+            yield return Case("DELETE", $"/api/instance/delete/{name}", ApiFactory.AccountToken, null, HttpStatusCode.BadRequest, $"delete instance, instance of {label}", tooLong);
+            yield return Case("POST", $"/api/chatwoot/events/{name}", ApiFactory.AccountToken, engineEvent, HttpStatusCode.BadRequest, $"events, instance of {label}", tooLong);
+            yield return Case("POST", $"/api/chatwoot/events/{name}/message.exchange", ApiFactory.AccountToken, engineEvent, HttpStatusCode.BadRequest, $"events by name, instance of {label}", tooLong);
             yield return Case("POST", $"/api/chatwoot/events/nao-existe/{name}", ApiFactory.AccountToken, "{\"data\": {}}", HttpStatusCode.NotFound, $"events by name, event name of {label}", "instance not found");
             yield return Case("POST", $"/api/chatwoot/webhook/{name}/secret", null, webhook, HttpStatusCode.NotFound, $"webhook, integration id of {label}",
                 "webhook not found - the integration was deactivated or replaced; activate it again to get a new webhook URL");
@@ -134,6 +136,20 @@ public sealed class KestrelProcessTests
         Assert.That(answer, Does.StartWith("HTTP/1.1 400 Bad Request\r\n"));
         Assert.That(answer, Does.Contain("Content-Length: 0\r\n"));
         Assert.That(answer, Does.Not.Contain("Server:"));
+    }
+
+    [Test]
+    public async Task PathWithAnEncodedNul_IsRejectedByKestrelWithABare400()
+    {
+        // Arrange: a NUL in the path never reaches the application (nor PostgreSQL); docs/operations.md lists it.
+        var request = Encoding.ASCII.GetBytes("GET /api/chatwoot/list/sup%00orte HTTP/1.1\r\nHost: 127.0.0.1\r\ntoken: x\r\n\r\n");
+
+        // Act
+        var answer = await RawAsync(request);
+
+        // Assert
+        Assert.That(answer, Does.StartWith("HTTP/1.1 400 Bad Request\r\n"));
+        Assert.That(answer, Does.Contain("Content-Length: 0\r\n"));
     }
 
     [TestCase("token: caf\u00c3\u00a9", TestName = "TokenHeader_NonAsciiBytes_IsAnsweredByTheApplication401InvalidToken")]

@@ -3,7 +3,7 @@ using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 
 namespace RyzeApi.WebApi.Contracts.Chatwoot;
 
-/// <summary>201 of <c>POST /api/chatwoot/set/{instance}</c>: exactly the seed page's four fields.</summary>
+/// <summary>201 of <c>POST /api/chatwoot/set/{instance}</c>: exactly the four fields of docs/api/en/chatwoot-activate.md.</summary>
 public sealed class ActivateChatwootResponse
 {
     /// <summary>Name of the instance the integration was activated on.</summary>

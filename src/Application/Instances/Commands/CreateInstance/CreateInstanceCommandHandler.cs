@@ -47,8 +47,14 @@ public sealed class CreateInstanceCommandHandler(
             var result = await _sender.Send(new ActivateChatwootCommand(caller, name, fields, null), cancellationToken);
             return new InlineActivationOutcome(result.Status, result.BridgeIntegrationId, null);
         }
+        catch (PersistenceFailedException exception)
+        {
+            // A server fault behind a 201: this is its only log line, so it carries the database's own error.
+            _logger.LogError(exception.InnerException ?? exception, "Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, exception.Message);
+            return new InlineActivationOutcome("error", null, exception.Message);
+        }
         catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
-            or ValidationException or PersistenceFailedException or RequestTimeoutException or ModuleNotConfiguredException)
+            or ValidationException or RequestTimeoutException or ModuleNotConfiguredException)
         {
             // The answer is a 201 that reports this in chatwoot.error; one line, as for any refused request.
             _logger.LogInformation("Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, exception.Message);

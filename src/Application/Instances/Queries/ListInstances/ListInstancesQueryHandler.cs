@@ -8,6 +8,7 @@ namespace RyzeApi.Application.Instances.Queries.ListInstances;
 public sealed class ListInstancesQueryHandler(IInstanceRepository instances)
     : IQueryHandler<ListInstancesQuery, IReadOnlyList<InstanceSummary>>
 {
+    private const int MaxFaultsShown = 3;
     private readonly IInstanceRepository _instances = instances;
 
     public async ValueTask<IReadOnlyList<InstanceSummary>> Handle(ListInstancesQuery query, CancellationToken cancellationToken)
@@ -35,7 +36,9 @@ public sealed class ListInstancesQueryHandler(IInstanceRepository instances)
             .OfType<string>().Distinct().ToList();
         if (faults.Count > 0)
         {
-            throw new ValidationException("invalid query", [.. faults, $"an instance name is {InstanceName.Rule}"]);
+            // A few are enough to see the mistake; thousands would make the answer (and its log line) unbounded.
+            var shown = faults.Count <= MaxFaultsShown ? faults : [.. faults.Take(MaxFaultsShown), $"and {faults.Count - MaxFaultsShown} more"];
+            throw new ValidationException("invalid query", [.. shown, $"an instance name is {InstanceName.Rule}"]);
         }
     }
 

@@ -56,6 +56,28 @@ public sealed class ListInstancesQueryHandlerTests
     }
 
     [Test]
+    public void Handle_ThousandsOfInvalidNames_NamesTheFirstThreeAndCountsTheRest()
+    {
+        // Arrange: the message (and its log line) stays bounded whatever the query holds.
+        var names = Enumerable.Range(0, 5000).Select(i => $"bad name {i}").ToList();
+        var query = new ListInstancesQuery(TestData.AccountCaller, names);
+
+        // Act
+        var thrown = Assert.ThrowsAsync<ValidationException>(async () => await Handler().Handle(query, CancellationToken.None));
+
+        // Assert
+        Assert.That(thrown.Failures, Is.EqualTo(new[]
+        {
+            "instanceName \"bad name 0\" contains a space at position 4",
+            "instanceName \"bad name 1\" contains a space at position 4",
+            "instanceName \"bad name 2\" contains a space at position 4",
+            "and 4997 more",
+            "an instance name is 1 to 64 letters, digits, '-' or '_'",
+        }));
+        _instances.VerifyNoOtherCalls();
+    }
+
+    [Test]
     public void Handle_AccountAsksForOneUnknownName_ThrowsNotFound()
     {
         // Arrange
