@@ -94,20 +94,8 @@ public sealed class ApiProcess : IAsyncDisposable
         string baseUrl, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
         using var process = Process.Start(StartInfo(baseUrl, environment)) ?? throw new InvalidOperationException("the API process did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The API process was still running after {timeout}:\n{await output}{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
+        var (exitCode, output, error) = await Shell.WaitAsync(process, timeout, $"The API process was still running after {timeout}:");
+        return (exitCode, output + error);
     }
 
     /// <summary>The environment that configures an API like <see cref="ApiFactory"/> does, from the

@@ -23,6 +23,13 @@ public static class Shell
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        return await WaitAsync(process, timeout, $"The command did not finish within {timeout}: {commandLine}");
+    }
+
+    /// <summary>Reads both streams of <paramref name="process"/> to their end and waits for it to exit; past
+    /// <paramref name="timeout"/> kills it and throws with <paramref name="timeoutMessage"/> and what it wrote.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> WaitAsync(Process process, TimeSpan timeout, string timeoutMessage)
+    {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -33,7 +40,7 @@ public static class Shell
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The command did not finish within {timeout}: {commandLine}");
+            throw new TimeoutException($"{timeoutMessage}\n{await output}{await error}");
         }
 
         return (process.ExitCode, await output, await error);
