@@ -38,6 +38,23 @@ public sealed class ApplicationConventionTests
     }
 
     [Test]
+    public void Handlers_NeverCallTheMediator()
+    {
+        // Arrange: a handler that sends another request runs every behaviour twice, nested (validation, timeout).
+        var mediator = new[] { typeof(Mediator.ISender), typeof(Mediator.IPublisher), typeof(Mediator.IMediator) };
+
+        // Act
+        var violations = ConventionRules.Handlers(_types)
+            .SelectMany(h => h.GetConstructors().SelectMany(c => c.GetParameters())
+                .Where(p => mediator.Contains(p.ParameterType))
+                .Select(p => $"{h.Name} takes {p.ParameterType.Name}"))
+            .ToList();
+
+        // Assert
+        Assert.That(violations, Is.Empty);
+    }
+
+    [Test]
     public void Handlers_ArePublicSealedAndNamedAfterTheirRequest()
     {
         // Arrange

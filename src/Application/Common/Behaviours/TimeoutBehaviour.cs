@@ -1,13 +1,10 @@
 using Mediator;
 using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Application.Common.Behaviours;
 
-/// <summary>Links the caller's token to a timer and hands the linked token down. A cancellation is
-/// reported as <see cref="RequestTimeoutException"/> only when our timer fired, never when the caller
-/// cancelled. Adapters may classify the cancellation themselves (e.g. as an unreachable upstream);
-/// those exceptions pass through unchanged.</summary>
+/// <summary>Runs a time-limited request (<see cref="ITimeLimited"/>) under its <see cref="Deadline"/>; other
+/// requests pass through.</summary>
 public sealed class TimeoutBehaviour<TRequest, TResponse>(IRequestTimeoutPolicy policy, TimeProvider timeProvider)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : notnull, IMessage
@@ -23,16 +20,7 @@ public sealed class TimeoutBehaviour<TRequest, TResponse>(IRequestTimeoutPolicy 
             return await next(message, cancellationToken);
         }
 
-        using var timer = new CancellationTokenSource(timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        try
-        {
-            return await next(message, linked.Token);
-        }
-        catch (OperationCanceledException exception)
-            when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new RequestTimeoutException(typeof(TRequest).Name, timeout, exception);
-        }
+        return await Deadline.RunAsync(
+            typeof(TRequest).Name, timeout, _timeProvider, token => next(message, token).AsTask(), cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using Mediator;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Common.Security;
 
 namespace RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
@@ -6,4 +8,7 @@ namespace RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 /// <summary>Activate (or replace) the Chatwoot integration of an instance.</summary>
 public sealed record ActivateChatwootCommand(
     Caller Caller, string Instance, ChatwootActivationFields Fields, string? IdempotencyKey)
-    : ICommand<ActivateChatwootResult>;
+    : ICommand<ActivateChatwootResult>, ITimeLimited
+{
+    public TimeSpan TimeLimit(ChatwootModuleOptions options) => options.ActivationTimeout;
+}

@@ -1,20 +1,30 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
-using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Chatwoot;
+using RyzeApi.Application.Common;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Common.Security;
 
 namespace RyzeApi.Application.Instances.Commands.CreateInstance;
 
 public sealed class CreateInstanceCommandHandler(
-    IInstanceRepository instances, ISender sender, TimeProvider timeProvider, ILogger<CreateInstanceCommandHandler> logger)
+    IInstanceRepository instances,
+    ChatwootActivator activator,
+    IChatwootModuleStatus module,
+    IOptions<ChatwootModuleOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CreateInstanceCommandHandler> logger)
     : ICommandHandler<CreateInstanceCommand, CreateInstanceResult>
 {
     public const string InlineInternalError = "chatwoot integration failed: internal error - the failure was logged; activate again with POST /api/chatwoot/set/<instance>";
     private readonly ILogger _logger = logger;
     private readonly IInstanceRepository _instances = instances;
-    private readonly ISender _sender = sender;
+    private readonly ChatwootActivator _activator = activator;
+    private readonly IChatwootModuleStatus _module = module;
+    private readonly IOptions<ChatwootModuleOptions> _options = options;
     private readonly TimeProvider _timeProvider = timeProvider;
 
     public async ValueTask<CreateInstanceResult> Handle(CreateInstanceCommand command, CancellationToken cancellationToken)
@@ -32,19 +42,28 @@ public sealed class CreateInstanceCommandHandler(
         InlineActivationOutcome? chatwoot = null;
         if (command.Chatwoot is { } fields)
         {
-            chatwoot = await ActivateInlineAsync(command.Caller, instance.Name, fields, cancellationToken);
+            chatwoot = await ActivateInlineAsync(instance, fields, cancellationToken);
         }
 
         return new CreateInstanceResult(instance.Name, token, instance.CreatedAt, chatwoot);
     }
 
-    // Through the mediator, so the inline activation gets the same validation and time limit.
+    // The activator itself, not the mediator: this command's validator already checked the fields, and a nested
+    // send would run every behaviour twice. The time limit is activation's own, as for the activation endpoint.
     private async Task<InlineActivationOutcome> ActivateInlineAsync(
-        Caller caller, string name, Chatwoot.ChatwootActivationFields fields, CancellationToken cancellationToken)
+        InstanceRecord instance, ChatwootActivationFields fields, CancellationToken cancellationToken)
     {
+        var name = instance.Name;
         try
         {
-            var result = await _sender.Send(new ActivateChatwootCommand(caller, name, fields, null), cancellationToken);
+            if (!_module.IsConfigured)
+            {
+                throw new ModuleNotConfiguredException();
+            }
+
+            var result = await Deadline.RunAsync(
+                "inline Chatwoot activation", _options.Value.ActivationTimeout, _timeProvider,
+                token => _activator.ActivateAsync(instance, fields, _ => null, token), cancellationToken);
             return new InlineActivationOutcome(result.Status, result.BridgeIntegrationId, null);
         }
         catch (PersistenceFailedException exception)

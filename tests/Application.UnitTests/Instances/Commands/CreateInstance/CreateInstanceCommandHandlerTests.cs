@@ -1,11 +1,11 @@
-using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Moq;
 using NUnit.Framework;
-using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Instances.Commands.CreateInstance;
 using RyzeApi.Application.UnitTests.Support;
@@ -16,7 +16,8 @@ namespace RyzeApi.Application.UnitTests.Instances.Commands.CreateInstance;
 public sealed class CreateInstanceCommandHandlerTests
 {
     private readonly Mock<IInstanceRepository> _instances = new();
-    private readonly Mock<ISender> _sender = new();
+    private readonly ActivationFixture _activation = new();
+    private TimeSpan _activationTimeout = TimeSpan.FromSeconds(60);
     private InstanceRecord? _created;
     private byte[]? _storedHash;
 
@@ -46,7 +47,7 @@ public sealed class CreateInstanceCommandHandlerTests
             Assert.That(_created.CreatedAt, Is.EqualTo(TestData.Now));
             Assert.That(_created.Id, Is.Not.EqualTo(Guid.Empty));
         });
-        _sender.VerifyNoOtherCalls();
+        _activation.Chatwoot.VerifyNoOtherCalls();
     }
 
     [Test]
@@ -79,7 +80,7 @@ public sealed class CreateInstanceCommandHandlerTests
 
         // Assert
         Assert.That(thrown.Message, Is.EqualTo(message));
-        _sender.VerifyNoOtherCalls();
+        _activation.Chatwoot.VerifyNoOtherCalls();
     }
 
     [Test]
@@ -87,18 +88,39 @@ public sealed class CreateInstanceCommandHandlerTests
     {
         // Arrange
         var fields = TestData.Fields();
-        _sender
-            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ActivateChatwootResult("sales", "active", "int_0000000000000001", "chatwoot integration activated"));
         var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, fields);
 
         // Act
         var result = await Handler().Handle(command, CancellationToken.None);
 
+        // Assert: the activator itself created the inbox and stored the integration of the new instance.
+        var stored = _activation.Stored!.Integration;
+        Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("active", stored.Id, null)));
+        Assert.That(stored.InstanceId, Is.EqualTo(_created!.Id));
+        _activation.Chatwoot.Verify(
+            c => c.CreateApiInboxAsync(It.IsAny<ChatwootConnection>(), "RyzeAPI", It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_InlineActivationSlowerThanTheActivationTimeout_ReportsTheTimeout()
+    {
+        // Arrange: the inline activation has activation's own time limit, without the mediator's behaviour.
+        _activationTimeout = TimeSpan.FromMilliseconds(50);
+        _activation.Chatwoot
+            .Setup(c => c.CreateApiInboxAsync(It.IsAny<ChatwootConnection>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async (ChatwootConnection _, string _, string _, CancellationToken token) =>
+            {
+                await Task.Delay(Timeout.Infinite, token);
+                return _activation.Inbox;
+            });
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
+
+        // Act
+        var result = await Handler().Handle(command, CancellationToken.None);
+
         // Assert
-        Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("active", "int_0000000000000001", null)));
-        _sender.Verify(
-            s => s.Send(new ActivateChatwootCommand(TestData.AccountCaller, "sales", fields, null), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("error", null, "inline Chatwoot activation did not complete within 0.05 s")));
+        Assert.That(result.Token, Is.Not.Empty);
     }
 
     [Test]
@@ -106,9 +128,7 @@ public sealed class CreateInstanceCommandHandlerTests
     {
         // Arrange
         const string message = "Chatwoot is unreachable at https://chatwoot.example.com - verify chatwootBaseUrl and that the host is reachable from the server. Detail: x";
-        _sender
-            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new UpstreamUnavailableException(message));
+        InboxCreationThrows(new UpstreamUnavailableException(message));
         var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
 
         // Act
@@ -128,9 +148,7 @@ public sealed class CreateInstanceCommandHandlerTests
     public async Task Handle_InlineActivationWhileModuleNotConfigured_CreatesInstanceAndReportsTheGateMessage()
     {
         // Arrange
-        _sender
-            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ModuleNotConfiguredException());
+        _activation.Module.SetupGet(m => m.IsConfigured).Returns(false);
         var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
 
         // Act
@@ -145,9 +163,7 @@ public sealed class CreateInstanceCommandHandlerTests
     public async Task Handle_InlineActivationFailsUnexpectedly_StillReturnsTheTokenWithAGenericError()
     {
         // Arrange
-        _sender
-            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new InvalidOperationException("a bug with internals"));
+        InboxCreationThrows(new InvalidOperationException("a bug with internals"));
         var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", "my-own-token-0123456789", TestData.Fields());
 
         // Act
@@ -176,9 +192,7 @@ public sealed class CreateInstanceCommandHandlerTests
     public async Task Handle_InlineActivationWhileModuleNotConfigured_LogsOneInformationLineWithoutException()
     {
         // Arrange
-        _sender
-            .Setup(s => s.Send(It.IsAny<ActivateChatwootCommand>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ModuleNotConfiguredException());
+        _activation.Module.SetupGet(m => m.IsConfigured).Returns(false);
         var logger = new Mock<ILogger<CreateInstanceCommandHandler>>();
         var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
 
@@ -194,6 +208,16 @@ public sealed class CreateInstanceCommandHandlerTests
             Times.Once());
     }
 
+    private void InboxCreationThrows(Exception exception) =>
+        _activation.Chatwoot
+            .Setup(c => c.CreateApiInboxAsync(It.IsAny<ChatwootConnection>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(exception);
+
     private CreateInstanceCommandHandler Handler(ILogger<CreateInstanceCommandHandler>? logger = null) => new(
-        _instances.Object, _sender.Object, new FixedTimeProvider(TestData.Now), logger ?? NullLogger<CreateInstanceCommandHandler>.Instance);
+        _instances.Object,
+        _activation.Activator(),
+        _activation.Module.Object,
+        Options.Create(new ChatwootModuleOptions { ActivationTimeout = _activationTimeout }),
+        new FixedTimeProvider(TestData.Now),
+        logger ?? NullLogger<CreateInstanceCommandHandler>.Instance);
 }
