@@ -9,7 +9,7 @@ using RyzeApi.Testing.Chatwoot;
 
 namespace RyzeApi.Testing.Engine;
 
-/// <summary>The engine's send endpoints (RyzeAPI's <c>api/message/text|media/{instance}</c>, /work/shared/ENGINE.md)
+/// <summary>The engine's send endpoints (RyzeAPI's <c>api/message/text|media/{instance}</c>)
 /// and the media files it serves. Check order: token (401), instance (404), connection (400), body (400).</summary>
 internal static class EngineEndpoints
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace RyzeApi.Testing.Engine;
 
-/// <summary>RyzeAPI event envelopes (<c>{"event", "data", "instanceData"}</c>, /work/shared/ENGINE.md) as an engine
+/// <summary>RyzeAPI event envelopes (<c>{"event", "data", "instanceData"}</c>) as an engine
 /// posts them to <c>/api/chatwoot/events/{instance}</c>: message factories to render in either
 /// <see cref="EngineLayout"/>, <c>message.status</c>, and any other event. Post them with <see cref="PostAsync"/>.</summary>
 public static partial class EngineEvents

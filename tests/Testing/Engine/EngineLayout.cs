@@ -1,6 +1,6 @@
 namespace RyzeApi.Testing.Engine;
 
-/// <summary>The two layouts of the RyzeAPI event envelope seen in the wild (/work/shared/ENGINE.md).</summary>
+/// <summary>The two layouts of the RyzeAPI event envelope seen in the wild.</summary>
 public enum EngineLayout
 {
     /// <summary>The documented catalog: everything in <c>data.message</c>, <c>content</c> an object (<c>{"text":…}</c>).</summary>

@@ -10,7 +10,7 @@ using RyzeApi.Testing.Chatwoot;
 
 namespace RyzeApi.Testing.Engine;
 
-/// <summary>A WhatsApp engine stand-in on 127.0.0.1 (a free port) speaking the send half of /work/shared/ENGINE.md:
+/// <summary>A WhatsApp engine stand-in on 127.0.0.1 (a free port) speaking the send half of the RyzeAPI engine's API:
 /// <c>POST /api/message/text/{instance}</c> and <c>/api/message/media/{instance}</c> with a <c>token</c> header,
 /// answering <c>{"success":true,"message":"Message sent","data":{"messageId":…}}</c>. It records every request and
 /// every accepted send in order, serves media files for engine events, answers with scripted faults, and can stop

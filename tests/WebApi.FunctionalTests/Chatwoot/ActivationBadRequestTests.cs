@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>The seed's 400 rows (SPEC §3): no Chatwoot account or API at the URL, or Chatwoot rejects the request.
+/// <summary>The activation page's 400 rows (docs/api/en/chatwoot-activate.md): no Chatwoot account or API at the URL, or Chatwoot rejects the request.
 /// The raw cause follows <c>Detail:</c>; after every failure no integration is stored.</summary>
 public sealed class ActivationBadRequestTests : ChatwootTestBase
 {
@@ -72,7 +72,7 @@ public sealed class ActivationBadRequestTests : ChatwootTestBase
         // Act
         var response = await ActivateAsync(ValidBody());
 
-        // Assert (SPEC §3: outbound requests follow no redirects)
+        // Assert (docs/api/en/chatwoot-activate.md: outbound requests follow no redirects)
         var message = await response.AssertErrorStartsWithAsync(HttpStatusCode.BadRequest, $"{NotFound}{InboxesUrl} HTTP 307: ");
         Assert.That(message, Does.Contain(InboxesUrl + " not followed"));
         Assert.That(InboxCreations, Has.Count.EqualTo(1));

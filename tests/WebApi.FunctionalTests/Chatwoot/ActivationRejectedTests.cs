@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>The seed's 401 and 403 rows (SPEC §3): Chatwoot refuses the token, classified by status and body.
+/// <summary>The activation page's 401 and 403 rows (docs/api/en/chatwoot-activate.md): Chatwoot refuses the token, classified by status and body.
 /// The raw cause follows <c>Detail:</c>; after every failure no integration is stored.</summary>
 public sealed class ActivationRejectedTests : ChatwootTestBase
 {

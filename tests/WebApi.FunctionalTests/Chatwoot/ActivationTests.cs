@@ -35,7 +35,7 @@ public sealed class ActivationTests : ChatwootTestBase
         var create = Chatwoot.Requests.Single();
         Assert.That(create.Method, Is.EqualTo("POST"));
         Assert.That(create.Path, Is.EqualTo("/api/v1/accounts/5/inboxes"));
-        Assert.That(create.Header("api-access-token"), Is.EqualTo(AdminToken), "SPEC §3: the hyphenated header");
+        Assert.That(create.Header("api-access-token"), Is.EqualTo(AdminToken), "docs/api/en/chatwoot-activate.md: the hyphenated header");
         var sent = JsonNode.Parse(create.Body)!;
         Assert.That(sent["channel"]!.Text("type"), Is.EqualTo("api"));
         Assert.That(LastWebhookUrl(), Does.Match($"^https://ryzeapi\\.test/api/chatwoot/webhook/{bridgeId}/[A-Za-z0-9_-]{{43}}$"));
@@ -112,7 +112,7 @@ public sealed class ActivationTests : ChatwootTestBase
         // Act
         await ActivateOkAsync();
 
-        // Assert: Chatwoot 4.13+ signs webhooks with the inbox's secret (SPEC §6).
+        // Assert: Chatwoot 4.13+ signs webhooks with the inbox's secret (docs/api/en/chatwoot-webhook.md).
         Assert.That(await Database.ScalarAsync<bool>("SELECT inbox_secret_ciphertext IS NOT NULL FROM chatwoot_integrations"), Is.True);
     }
 }

@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>The seed's 502 row (SPEC §3): 5xx, DNS, refused, TLS, dropped connections and timeouts.
+/// <summary>The activation page's 502 row (docs/api/en/chatwoot-activate.md): 5xx, DNS, refused, TLS, dropped connections and timeouts.
 /// The raw cause follows <c>Detail:</c>; after every failure no integration is stored.</summary>
 public sealed class ActivationUnreachableTests : ChatwootTestBase
 {

@@ -5,7 +5,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §3: every field rule answers 400 <c>invalid body: …</c> naming the field, before any Chatwoot call.</summary>
+/// <summary>docs/api/en/chatwoot-activate.md: every field rule answers 400 <c>invalid body: …</c> naming the field, before any Chatwoot call.</summary>
 public sealed class ActivationValidationTests : ChatwootTestBase
 {
     private const string BaseUrlRule =
@@ -141,7 +141,7 @@ public sealed class ActivationValidationTests : ChatwootTestBase
     [Test]
     public async Task Activate_InvalidBodyOnUnknownInstance_IsTheBody400First()
     {
-        // Act: SPEC §2 orders the checks body (400) before instance (404).
+        // Act: docs/api/en/README.md orders the checks body (400) before instance (404).
         var response = await ActivateAsync([], instance: "nao-existe");
 
         // Assert

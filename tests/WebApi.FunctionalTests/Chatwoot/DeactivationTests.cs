@@ -5,7 +5,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §5: deactivation deletes the integration at once, keeps the Chatwoot inbox and clears its
+/// <summary>docs/api/en/chatwoot-deactivate.md: deactivation deletes the integration at once, keeps the Chatwoot inbox and clears its
 /// webhook URL on a best-effort basis.</summary>
 public sealed class DeactivationTests : ChatwootTestBase
 {

@@ -6,7 +6,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §3, beyond the seed: the same Idempotency-Key with the same body returns the first answer and
+/// <summary>docs/api/en/chatwoot-activate.md: the same Idempotency-Key with the same body returns the first answer and
 /// creates nothing; with another body it is 409.</summary>
 public sealed class IdempotencyTests : ChatwootTestBase
 {

@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §4: <c>GET /api/chatwoot/list/{instance}</c> shows the stored integration, token in plaintext.</summary>
+/// <summary>docs/api/en/chatwoot-info.md: <c>GET /api/chatwoot/list/{instance}</c> shows the stored integration, token in plaintext.</summary>
 public sealed class InfoTests : ChatwootTestBase
 {
     [Test]

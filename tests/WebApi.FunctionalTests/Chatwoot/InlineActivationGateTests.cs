@@ -3,7 +3,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §9/§10: with the module switched off, an inline activation reports the 503 message and the
+/// <summary>docs/operations.md, docs/api/en/instance-create.md: with the module switched off, an inline activation reports the 503 message and the
 /// instance is still created.</summary>
 public sealed class InlineActivationGateTests : ChatwootTestBase
 {

@@ -6,7 +6,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §10: <c>POST /api/instance/new</c> with <c>chatwootEnabled</c> activates Chatwoot too; a failed
+/// <summary>docs/api/en/instance-create.md: <c>POST /api/instance/new</c> with <c>chatwootEnabled</c> activates Chatwoot too; a failed
 /// activation does not fail the creation and is reported in <c>chatwoot.error</c>.</summary>
 public sealed class InlineActivationTests : ChatwootTestBase
 {

@@ -3,7 +3,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §2 and the seed's 404 row: which instance a token may activate, decided before Chatwoot is called.</summary>
+/// <summary>docs/api/en/README.md and the activation page's 404 row: which instance a token may activate, decided before Chatwoot is called.</summary>
 public sealed class InstanceRulesTests : ChatwootTestBase
 {
     [Test]

@@ -5,7 +5,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §4's best-effort live check: what Chatwoot says about the inbox (gone, token revoked) turns
+/// <summary>docs/api/en/chatwoot-info.md best-effort live check: what Chatwoot says about the inbox (gone, token revoked) turns
 /// the status to <c>error</c>; an unreachable Chatwoot keeps the stored values and never fails the request.</summary>
 public sealed class LiveCheckTests : ChatwootTestBase
 {
@@ -147,7 +147,7 @@ public sealed class LiveCheckTests : ChatwootTestBase
         var response = await InfoAsync();
 
         // Assert
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(11)), "SPEC §4: a 10 s live check");
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(11)), "docs/api/en/chatwoot-info.md: a 10 s live check");
         await AssertStoredAndActiveAsync(response, bridgeId, Chatwoot.BaseUrl);
     }
 

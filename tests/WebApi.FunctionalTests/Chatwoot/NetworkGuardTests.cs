@@ -3,7 +3,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §3's optional SSRF guard: with <c>Chatwoot__BlockPrivateNetworks=true</c>, loopback, private,
+/// <summary>docs/api/en/chatwoot-activate.md optional SSRF guard: with <c>Chatwoot__BlockPrivateNetworks=true</c>, loopback, private,
 /// link-local and metadata addresses are refused with 400 <c>invalid body: chatwootBaseUrl …</c>, except the
 /// hosts in <c>Chatwoot__AllowedHosts</c>.</summary>
 public sealed class NetworkGuardTests : ChatwootTestBase

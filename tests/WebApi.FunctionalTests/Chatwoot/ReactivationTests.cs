@@ -3,7 +3,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §3: activating an instance that already has an integration creates a new inbox and replaces
+/// <summary>docs/api/en/chatwoot-activate.md: activating an instance that already has an integration creates a new inbox and replaces
 /// the integration (new bridge_integration_id, new webhook secret).</summary>
 public sealed class ReactivationTests : ChatwootTestBase
 {

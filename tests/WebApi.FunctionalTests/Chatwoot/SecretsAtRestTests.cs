@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §2/§3/§6: tokens are stored only as SHA-256 hashes, the Chatwoot token and the inbox signing
+/// <summary>docs/api/en/README.md, docs/api/en/chatwoot-activate.md, docs/api/en/chatwoot-webhook.md: tokens are stored only as SHA-256 hashes, the Chatwoot token and the inbox signing
 /// secret only as AES-256-GCM ciphertext; the webhook secret only hashed.</summary>
 public sealed class SecretsAtRestTests : ChatwootTestBase
 {

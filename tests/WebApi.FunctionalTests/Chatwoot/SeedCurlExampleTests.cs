@@ -10,7 +10,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>The seed page's own cURL example, run with the real curl against the API on a real loopback
+/// <summary>The activation page's own cURL example (docs/api/en/chatwoot-activate.md), run with the real curl against the API on a real loopback
 /// port (Kestrel), with only the two hosts substituted. Its token and account are the fake Chatwoot's.</summary>
 public sealed class SeedCurlExampleTests
 {
@@ -49,7 +49,7 @@ public sealed class SeedCurlExampleTests
         var command = SeedCurl.Replace("https://ryzeapi.cloud", apiUrl, StringComparison.Ordinal)
             .Replace("https://chatwoot.example.com", chatwoot.BaseUrl, StringComparison.Ordinal);
 
-        // Act: the seed's command, plus curl's options to print the status after the body.
+        // Act: the activation page's command, plus curl's options to print the status after the body.
         var (exitCode, output, error) = await Shell.RunAsync(
             command + " --silent --show-error --write-out '\\n%{http_code}'",
             new Dictionary<string, string> { ["Token_Account"] = ApiFactory.AccountToken, ["NO_PROXY"] = "*" },

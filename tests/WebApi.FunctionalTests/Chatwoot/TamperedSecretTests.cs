@@ -66,7 +66,7 @@ public sealed class TamperedSecretTests : ChatwootTestBase
     [Test]
     public async Task Deactivate_UnreadableToken_IsStill200AndDeletesTheIntegration()
     {
-        // Arrange: clearing the inbox webhook is best effort (SPEC §5), and impossible without the token.
+        // Arrange: clearing the inbox webhook is best effort (docs/api/en/chatwoot-deactivate.md), and impossible without the token.
         await ActivateOkAsync();
         await Database.ExecuteAsync(
             "UPDATE chatwoot_integrations SET api_token_ciphertext = set_byte(api_token_ciphertext, 20, get_byte(api_token_ciphertext, 20) # 1)");

@@ -5,7 +5,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>The module's own time limits (SPEC §3 activation, §4 live check, §5 webhook clearing), set shorter
+/// <summary>The module's own time limits (activation, the info's live check and the webhook clearing on deactivation; docs/operations.md), set shorter
 /// than the HTTP pipeline's timeouts so that only they can fire.</summary>
 public sealed class TimeoutTests : ChatwootTestBase
 {
@@ -74,7 +74,7 @@ public sealed class TimeoutTests : ChatwootTestBase
     }
 
     // The activation timer firing while the integration is being stored is a local persistence failure
-    // (the seed's 500 row), not a gateway timeout.
+    // (the activation page's 500 row), not a gateway timeout.
     [Test]
     public async Task Activate_DatabaseSlowerThanTheActivationTimeout_Is500PersistIntegration()
     {

@@ -2,7 +2,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>SPEC §6: the inbox webhook is <c>&lt;PublicBaseUrl&gt;/api/chatwoot/webhook/&lt;id&gt;/&lt;secret&gt;</c>,
+/// <summary>docs/api/en/chatwoot-webhook.md: the inbox webhook is <c>&lt;PublicBaseUrl&gt;/api/chatwoot/webhook/&lt;id&gt;/&lt;secret&gt;</c>,
 /// also when RyzeApi is published under a path, with or without a trailing '/'.</summary>
 public sealed class WebhookUrlTests : ChatwootTestBase
 {

@@ -3,7 +3,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §8: concurrent messages of a new chat create exactly one Chatwoot contact and one conversation, and
+/// <summary>docs/architecture.md: concurrent messages of a new chat create exactly one Chatwoot contact and one conversation, and
 /// a chat's messages arrive in the order RyzeApi accepted them.</summary>
 public sealed class ConcurrencyTests : RoutingTestBase
 {

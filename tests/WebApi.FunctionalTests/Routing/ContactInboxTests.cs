@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §7: a new contact is created with <c>inbox_id</c> and the conversation with the <c>source_id</c> of
+/// <summary>docs/api/en/engine-events.md: a new contact is created with <c>inbox_id</c> and the conversation with the <c>source_id</c> of
 /// the contact inbox that creation returned — without it Chatwoot adds an orphan contact inbox and replies vanish.
 /// The contact is created once per chat and remembered: steady state is one Chatwoot call per message.</summary>
 public sealed class ContactInboxTests : RoutingTestBase

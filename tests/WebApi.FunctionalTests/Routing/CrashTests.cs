@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §8 and ADR 10: the API process killed outright (SIGKILL) while deliveries are pending — some in flight
+/// <summary>docs/architecture.md and ADR 10: the API process killed outright (SIGKILL) while deliveries are pending — some in flight
 /// — loses nothing and repeats nothing: after a restart each message is delivered exactly once. Leases bring back
 /// the dead worker's rows; the <c>source_id</c> lookup finds the message that landed just before the kill.</summary>
 [NonParallelizable]

@@ -5,7 +5,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §6–§7: the same Chatwoot message delivered twice is sent to WhatsApp once; the same WhatsApp
+/// <summary>docs/api/en/chatwoot-webhook.md, docs/api/en/engine-events.md: the same Chatwoot message delivered twice is sent to WhatsApp once; the same WhatsApp
 /// message posted twice becomes one Chatwoot message.</summary>
 public sealed class DuplicateTests : RoutingTestBase
 {

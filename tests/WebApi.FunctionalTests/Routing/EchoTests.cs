@@ -3,7 +3,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §6–§7 echoes: what RyzeApi writes on one side comes back from the other, and must stop there.</summary>
+/// <summary>docs/api/en/chatwoot-webhook.md, docs/api/en/engine-events.md echoes: what RyzeApi writes on one side comes back from the other, and must stop there.</summary>
 public sealed class EchoTests : RoutingTestBase
 {
     [Test]

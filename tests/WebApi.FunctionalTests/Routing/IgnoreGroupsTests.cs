@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §7 <c>ignoreGroups</c>: group chats are not routed; kept, a group is one contact and each message
+/// <summary>docs/api/en/engine-events.md <c>ignoreGroups</c>: group chats are not routed; kept, a group is one contact and each message
 /// says who in the group wrote it.</summary>
 public sealed class IgnoreGroupsTests : RoutingTestBase
 {

@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §6: an agent's attachments go to WhatsApp as media sends, <c>mediaUrl</c> being the attachment's
+/// <summary>docs/api/en/chatwoot-webhook.md: an agent's attachments go to WhatsApp as media sends, <c>mediaUrl</c> being the attachment's
 /// download URL and the text the caption of the first.</summary>
 public sealed class MediaToWhatsAppTests : RoutingTestBase
 {

@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §8: a Chatwoot outage loses nothing. Events keep being accepted, deliveries are retried with backoff
+/// <summary>docs/architecture.md: a Chatwoot outage loses nothing. Events keep being accepted, deliveries are retried with backoff
 /// while the integration shows <c>paused</c>, and once Chatwoot is back each event is delivered exactly once, in
 /// order per chat, and the integration is <c>active</c> again. The info endpoint's own live check meets the outage
 /// too, and must not turn it into anything but <c>paused</c>.</summary>

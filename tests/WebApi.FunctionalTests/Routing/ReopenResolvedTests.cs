@@ -3,7 +3,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §7 <c>reopenResolved</c>: a message in a chat whose conversation an agent resolved reopens it, or
+/// <summary>docs/api/en/engine-events.md <c>reopenResolved</c>: a message in a chat whose conversation an agent resolved reopens it, or
 /// without the flag starts a new conversation. RyzeApi learns of the resolution from Chatwoot's
 /// <c>conversation_status_changed</c> webhook.</summary>
 public sealed class ReopenResolvedTests : RoutingTestBase

@@ -3,7 +3,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §6 <c>signMessages</c>: the agent's name in WhatsApp bold, a colon and a newline before the text.</summary>
+/// <summary>docs/api/en/chatwoot-webhook.md <c>signMessages</c>: the agent's name in WhatsApp bold, a colon and a newline before the text.</summary>
 public sealed class SignMessagesTests : RoutingTestBase
 {
     [Test]

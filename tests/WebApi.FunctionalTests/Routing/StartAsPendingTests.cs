@@ -2,7 +2,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §7 <c>startAsPending</c>: a new conversation starts <c>pending</c>, otherwise <c>open</c>.</summary>
+/// <summary>docs/api/en/engine-events.md <c>startAsPending</c>: a new conversation starts <c>pending</c>, otherwise <c>open</c>.</summary>
 public sealed class StartAsPendingTests : RoutingTestBase
 {
     [Test]

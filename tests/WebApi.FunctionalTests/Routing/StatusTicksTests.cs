@@ -5,7 +5,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §6 delivery receipts: the engine's answer is a <c>sent</c> tick, <c>message.status</c> events move it
+/// <summary>docs/api/en/chatwoot-webhook.md delivery receipts: the engine's answer is a <c>sent</c> tick, <c>message.status</c> events move it
 /// to delivered and read, and an engine refusal marks the agent's message failed with the engine's reason.</summary>
 public sealed class StatusTicksTests : RoutingTestBase
 {

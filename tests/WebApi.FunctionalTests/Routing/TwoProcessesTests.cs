@@ -2,7 +2,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §8: several API processes share the work through the database and never deliver the same message
+/// <summary>docs/architecture.md: several API processes share the work through the database and never deliver the same message
 /// twice, nor split a chat between them (order kept, one contact per chat).</summary>
 [NonParallelizable]
 public sealed class TwoProcessesTests : ApiProcessTestBase

@@ -5,7 +5,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>SPEC §6: the inbox webhook is authenticated by its URL secret (wrong → 404) and, since the fake is a
+/// <summary>docs/api/en/chatwoot-webhook.md: the inbox webhook is authenticated by its URL secret (wrong → 404) and, since the fake is a
 /// Chatwoot 4.13+ that gave the inbox a signing secret, by <c>X-Chatwoot-Signature</c> over
 /// <c>"&lt;timestamp&gt;.&lt;body&gt;"</c> within 5 minutes (bad → 401). A refused call routes nothing.</summary>
 public sealed class WebhookSecurityTests : RoutingTestBase
