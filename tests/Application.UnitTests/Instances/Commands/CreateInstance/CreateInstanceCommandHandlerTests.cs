@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
@@ -17,7 +18,6 @@ public sealed class CreateInstanceCommandHandlerTests
 {
     private readonly Mock<IInstanceRepository> _instances = new();
     private readonly ActivationFixture _activation = new();
-    private TimeSpan _activationTimeout = TimeSpan.FromSeconds(60);
     private InstanceRecord? _created;
     private byte[]? _storedHash;
 
@@ -105,21 +105,26 @@ public sealed class CreateInstanceCommandHandlerTests
     public async Task Handle_InlineActivationSlowerThanTheActivationTimeout_ReportsTheTimeout()
     {
         // Arrange: the inline activation has activation's own time limit, without the mediator's behaviour.
-        _activationTimeout = TimeSpan.FromMilliseconds(50);
+        var clock = new FakeTimeProvider(TestData.Now);
+        var creating = new TaskCompletionSource();
         _activation.Chatwoot
             .Setup(c => c.CreateApiInboxAsync(It.IsAny<ChatwootConnection>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns(async (ChatwootConnection _, string _, string _, CancellationToken token) =>
             {
+                creating.SetResult();
                 await Task.Delay(Timeout.Infinite, token);
                 return _activation.Inbox;
             });
         var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
 
-        // Act
-        var result = await Handler().Handle(command, CancellationToken.None);
+        // Act: Chatwoot is still creating the inbox when the 60 s pass.
+        var handling = Handler(clock: clock).Handle(command, CancellationToken.None).AsTask();
+        await creating.Task;
+        clock.Advance(TimeSpan.FromSeconds(60));
+        var result = await handling.WaitAsync(TimeSpan.FromSeconds(10)); // a handler without the limit would wait forever
 
         // Assert
-        Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("error", null, "inline Chatwoot activation did not complete within 0.05 s")));
+        Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("error", null, "inline Chatwoot activation did not complete within 60 s")));
         Assert.That(result.Token, Is.Not.Empty);
     }
 
@@ -213,11 +218,11 @@ public sealed class CreateInstanceCommandHandlerTests
             .Setup(c => c.CreateApiInboxAsync(It.IsAny<ChatwootConnection>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(exception);
 
-    private CreateInstanceCommandHandler Handler(ILogger<CreateInstanceCommandHandler>? logger = null) => new(
+    private CreateInstanceCommandHandler Handler(ILogger<CreateInstanceCommandHandler>? logger = null, TimeProvider? clock = null) => new(
         _instances.Object,
         _activation.Activator(),
         _activation.Module.Object,
-        Options.Create(new ChatwootModuleOptions { ActivationTimeout = _activationTimeout }),
-        new FixedTimeProvider(TestData.Now),
+        Options.Create(new ChatwootModuleOptions { ActivationTimeout = TimeSpan.FromSeconds(60) }),
+        clock ?? new FixedTimeProvider(TestData.Now),
         logger ?? NullLogger<CreateInstanceCommandHandler>.Instance);
 }
