@@ -8,9 +8,6 @@ namespace RyzeApi.Infrastructure.Chatwoot;
 /// thrown as <see cref="ChatwootFailureClassifier.NotChatwoot"/>, so no 0, negative or made-up value is ever stored.</summary>
 internal sealed class ChatwootAnswer : IDisposable
 {
-    /// <summary>Longer than any id Chatwoot makes (UUIDs, <c>WAID:</c> ids), short enough to store.</summary>
-    public const int MaxSourceIdLength = 255;
-
     private readonly JsonDocument _json;
     private readonly ChatwootCall _call;
     private readonly int _status;
@@ -99,10 +96,7 @@ internal sealed class ChatwootAnswer : IDisposable
 
     /// <summary>A source id as RyzeApi stores and sends it back: non-empty, printable, bounded.</summary>
     public string SourceId(string? value, string what) =>
-        IsUsableSourceId(value) ? value! : throw Wrong($"{what} is not a usable source id (1 to {MaxSourceIdLength} printable characters)");
-
-    public static bool IsUsableSourceId(string? value) =>
-        value is { Length: > 0 and <= MaxSourceIdLength } && !value.Any(c => char.IsControl(c) || char.IsSurrogate(c) || char.IsWhiteSpace(c));
+        UpstreamIds.IsUsable(value) ? value! : throw Wrong($"{what} is not a usable source id (1 to {UpstreamIds.MaxLength} printable characters)");
 
     /// <summary>A positive JSON integer, or null for anything else (absent, 0, negative, a string, a fraction).</summary>
     public static long? PositiveId(JsonElement element, string name) =>

@@ -12,7 +12,6 @@ namespace RyzeApi.Infrastructure.Engine;
 internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> options) : IEngineClient
 {
     public const string Source = "chatwoot";
-    private const int MaxIdLength = 255;
     private readonly IEngineApi _api = api;
     private readonly EngineOptions _options = options.Value;
 
@@ -61,15 +60,11 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
                 throw new EngineUnavailableException($"{where} HTTP {status}: {Truncate(body)}");
             }
 
-            return MessageId(body) is { } id && IsUsableId(id)
+            return MessageId(body) is { } id && UpstreamIds.IsUsable(id)
                 ? id
-                : throw new EngineAnswerUnreadableException($"{where} HTTP {status} answered without a usable messageId (a non-empty string of at most {MaxIdLength} printable characters): {Truncate(body)}");
+                : throw new EngineAnswerUnreadableException($"{where} HTTP {status} answered without a usable messageId (a non-empty string of at most {UpstreamIds.MaxLength} printable characters): {Truncate(body)}");
         }
     }
-
-    /// <summary>WhatsApp ids are 16 to 32 characters; the id is stored and later matched against the engine's reports.</summary>
-    private static bool IsUsableId(string id) =>
-        id.Length is > 0 and <= MaxIdLength && !id.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c));
 
     private static Exception Innermost(Exception exception)
     {

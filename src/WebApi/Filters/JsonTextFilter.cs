@@ -46,13 +46,13 @@ public sealed class JsonTextFilter : IAsyncResourceFilter, IOrderedFilter
 
     private static string? Fault(ReadOnlyMemory<byte> body)
     {
-        if (Utf8Text.InvalidAt(body.Span) is { } offset)
+        if (Utf8Text.Fault(body.Span) is { } notUtf8)
         {
-            return Utf8Text.NotUtf8Message(body.Span, offset);
+            return notUtf8;
         }
 
-        // Only an escape can make a lone surrogate; malformed JSON is left to model binding, which reports it.
-        if (body.Span.IndexOf("\\u"u8) < 0)
+        // Malformed JSON is left to model binding, which reports it.
+        if (!JsonStrings.MayHoldInvalid(body.Span))
         {
             return null;
         }

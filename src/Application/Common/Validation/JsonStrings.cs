@@ -12,6 +12,10 @@ public static class JsonStrings
     /// <c>attachments[0].data_url</c>), or null when every string is valid text.</returns>
     public static string? FirstInvalid(JsonElement root) => Visit(root, string.Empty);
 
+    /// <summary>Whether the UTF-8 JSON holds an escape: only <c>\uD800</c>-style escapes make a string that is not
+    /// valid text (the bytes themselves were checked as UTF-8), so without one the walk can be skipped.</summary>
+    public static bool MayHoldInvalid(ReadOnlySpan<byte> utf8Json) => utf8Json.IndexOf("\\u"u8) >= 0;
+
     private static string? Visit(JsonElement element, string path)
     {
         switch (element.ValueKind)

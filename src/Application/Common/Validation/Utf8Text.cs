@@ -31,6 +31,9 @@ public static class Utf8Text
         return offset;
     }
 
+    /// <summary>The 400 message for <paramref name="bytes"/> when they are not UTF-8; null when they are.</summary>
+    public static string? Fault(ReadOnlySpan<byte> bytes) => InvalidAt(bytes) is { } offset ? NotUtf8Message(bytes, offset) : null;
+
     /// <summary>The 400 message for a body that is not UTF-8, naming the first bad byte.</summary>
     public static string NotUtf8Message(ReadOnlySpan<byte> bytes, int offset) => string.Create(CultureInfo.InvariantCulture,
         $"the body is not valid UTF-8 (byte 0x{bytes[offset]:X2} at offset {offset}); JSON must be sent as UTF-8");

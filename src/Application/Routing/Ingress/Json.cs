@@ -15,9 +15,9 @@ internal static class Json
     /// being replaced, and a string that is not valid text (a lone UTF-16 surrogate) is refused naming its field.</summary>
     public static JsonDocument ParseObject(ReadOnlyMemory<byte> body, string expected)
     {
-        if (Utf8Text.InvalidAt(body.Span) is { } offset)
+        if (Utf8Text.Fault(body.Span) is { } notUtf8)
         {
-            throw new ValidationException([Utf8Text.NotUtf8Message(body.Span, offset)]);
+            throw new ValidationException([notUtf8]);
         }
 
         JsonDocument document;
@@ -36,8 +36,7 @@ internal static class Json
             throw new ValidationException([$"the body must be {expected} (a JSON object)"]);
         }
 
-        // Only an escape (\uD800) can make a string that is not valid text: without one, nothing to look for.
-        if (body.Span.IndexOf("\\u"u8) >= 0 && JsonStrings.FirstInvalid(document.RootElement) is { } invalid)
+        if (JsonStrings.MayHoldInvalid(body.Span) && JsonStrings.FirstInvalid(document.RootElement) is { } invalid)
         {
             document.Dispose();
             throw new ValidationException([invalid]);
