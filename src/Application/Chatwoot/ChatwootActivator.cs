@@ -25,13 +25,6 @@ public sealed class ChatwootActivator(
         "chatwoot integration failed: persist integration: the database did not store it; the failure was logged - retry later or contact the operator";
 
     private static readonly TimeSpan s_cleanupTimeout = TimeSpan.FromSeconds(10);
-    private readonly IChatwootClient _chatwoot = chatwoot;
-    private readonly IChatwootIntegrationRepository _integrations = integrations;
-    private readonly ITokenProtector _protector = protector;
-    private readonly IOptions<RyzeApiOptions> _options = options;
-    private readonly TimeProvider _timeProvider = timeProvider;
-    private readonly ILogger _logger = logger;
-
     /// <summary>The associated data that binds an inbox signing secret to its integration.</summary>
     public static string InboxSecretAssociatedData(string integrationId) => integrationId + "/inbox-secret";
 
@@ -45,15 +38,15 @@ public sealed class ChatwootActivator(
         var connection = new ChatwootConnection(baseUrl, fields.ChatwootAccountId!.Value, fields.ChatwootApiToken!);
         var id = BridgeIntegrationId.New();
         var webhookSecret = SecretTokens.New();
-        var publicBaseUrl = _options.Value.PublicBaseUrl!.TrimEnd('/');
+        var publicBaseUrl = options.Value.PublicBaseUrl!.TrimEnd('/');
         var webhookUrl = $"{publicBaseUrl}/api/chatwoot/webhook/{id}/{webhookSecret}";
 
         // Encrypted before Chatwoot is called: a protector failure then leaves nothing behind in Chatwoot.
-        var protectedToken = _protector.Protect(connection.ApiToken, id);
+        var protectedToken = protector.Protect(connection.ApiToken, id);
         ChatwootInbox inbox;
         try
         {
-            inbox = await _chatwoot.CreateApiInboxAsync(connection, fields.EffectiveInboxName, webhookUrl, cancellationToken);
+            inbox = await chatwoot.CreateApiInboxAsync(connection, fields.EffectiveInboxName, webhookUrl, cancellationToken);
         }
         catch (UpstreamRejectedException exception) when (exception.UpstreamStatus is >= 200 and < 300)
         {
@@ -64,7 +57,7 @@ public sealed class ChatwootActivator(
 
         var integration = new ChatwootIntegration(
             id, instance.Id, baseUrl, connection.AccountId, inbox.Id, inbox.Name, fields.Settings,
-            IntegrationStatus.Active, string.Empty, _timeProvider.GetUtcNow());
+            IntegrationStatus.Active, string.Empty, timeProvider.GetUtcNow());
         var result = new ActivateChatwootResult(instance.Name, "active", id, ActivateChatwootResult.ActivatedMessage);
 
         try
@@ -73,14 +66,14 @@ public sealed class ChatwootActivator(
                 integration,
                 protectedToken,
                 SecretTokens.Hash(webhookSecret),
-                inbox.Secret is { Length: > 0 } secret ? _protector.Protect(secret, InboxSecretAssociatedData(id)) : null);
-            await _integrations.ReplaceAsync(row, completion(result), cancellationToken);
+                inbox.Secret is { Length: > 0 } secret ? protector.Protect(secret, InboxSecretAssociatedData(id)) : null);
+            await integrations.ReplaceAsync(row, completion(result), cancellationToken);
         }
         catch (Exception exception)
         {
             if (await DeleteOrphanInboxAsync(connection, inbox.Id))
             {
-                _logger.LogWarning("Deleted Chatwoot inbox {InboxId} after the integration could not be stored", inbox.Id);
+                logger.LogWarning("Deleted Chatwoot inbox {InboxId} after the integration could not be stored", inbox.Id);
             }
 
             if (exception is DatabaseUnavailableException)
@@ -101,7 +94,7 @@ public sealed class ChatwootActivator(
             throw;
         }
 
-        _logger.LogInformation(
+        logger.LogInformation(
             "Chatwoot integration {IntegrationId} activated for instance {Instance} (inbox {InboxId})",
             id, instance.Name, inbox.Id);
         return result;
@@ -111,15 +104,15 @@ public sealed class ChatwootActivator(
     /// integration's id and secret) and deletes it. Best effort, as <see cref="DeleteOrphanInboxAsync"/>.</summary>
     private async Task DeleteUnreadableInboxAsync(ChatwootConnection connection, string webhookUrl)
     {
-        using var cleanup = new CancellationTokenSource(s_cleanupTimeout, _timeProvider);
+        using var cleanup = new CancellationTokenSource(s_cleanupTimeout, timeProvider);
         long? inboxId;
         try
         {
-            inboxId = await _chatwoot.FindInboxByWebhookUrlAsync(connection, webhookUrl, cleanup.Token);
+            inboxId = await chatwoot.FindInboxByWebhookUrlAsync(connection, webhookUrl, cleanup.Token);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            _logger.LogWarning(
+            logger.LogWarning(
                 "Chatwoot at {BaseUrl} answered the inbox creation with a body that is not an inbox; an inbox it may have created could not be looked up: {Reason}",
                 connection.BaseUrl, exception.Message);
             return;
@@ -127,29 +120,29 @@ public sealed class ChatwootActivator(
 
         if (inboxId is null)
         {
-            _logger.LogInformation(
+            logger.LogInformation(
                 "Chatwoot at {BaseUrl} answered the inbox creation with a body that is not an inbox; no inbox was created", connection.BaseUrl);
             return;
         }
 
         if (await DeleteOrphanInboxAsync(connection, inboxId.Value))
         {
-            _logger.LogWarning("Deleted Chatwoot inbox {InboxId}: its creation answer was not an inbox", inboxId);
+            logger.LogWarning("Deleted Chatwoot inbox {InboxId}: its creation answer was not an inbox", inboxId);
         }
     }
 
     private async Task<bool> DeleteOrphanInboxAsync(ChatwootConnection connection, long inboxId)
     {
         // Not the request's token: the request may have timed out, and the cleanup must still run.
-        using var cleanup = new CancellationTokenSource(s_cleanupTimeout, _timeProvider);
+        using var cleanup = new CancellationTokenSource(s_cleanupTimeout, timeProvider);
         try
         {
-            await _chatwoot.DeleteInboxAsync(connection, inboxId, cleanup.Token);
+            await chatwoot.DeleteInboxAsync(connection, inboxId, cleanup.Token);
             return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            _logger.LogError(
+            logger.LogError(
                 "Chatwoot inbox {InboxId} at {BaseUrl} is left orphaned: deleting it failed: {Reason}",
                 inboxId, connection.BaseUrl, exception.Message);
             return false;

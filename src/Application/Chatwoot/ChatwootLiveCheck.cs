@@ -15,11 +15,6 @@ public sealed class ChatwootLiveCheck(
     IOptions<ChatwootModuleOptions> options,
     ILogger<ChatwootLiveCheck> logger)
 {
-    private readonly IChatwootClient _chatwoot = chatwoot;
-    private readonly IChatwootIntegrationRepository _integrations = integrations;
-    private readonly IOptions<ChatwootModuleOptions> _options = options;
-    private readonly ILogger _logger = logger;
-
     public async Task<(IntegrationStatus Status, string LastError)> RefreshAsync(
         ChatwootIntegration integration, string apiToken, CancellationToken cancellationToken)
     {
@@ -31,11 +26,11 @@ public sealed class ChatwootLiveCheck(
 
         try
         {
-            await _integrations.UpdateHealthAsync(integration.Id, IntegrationStatus.Error, finding, cancellationToken);
+            await integrations.UpdateHealthAsync(integration.Id, IntegrationStatus.Error, finding, cancellationToken);
         }
         catch (DatabaseUnavailableException exception)
         {
-            _logger.LogWarning("Could not record the live check of {IntegrationId}: {Reason}", integration.Id, exception.Message);
+            logger.LogWarning("Could not record the live check of {IntegrationId}: {Reason}", integration.Id, exception.Message);
         }
 
         return (IntegrationStatus.Error, finding);
@@ -46,10 +41,10 @@ public sealed class ChatwootLiveCheck(
     {
         var connection = new ChatwootConnection(integration.BaseUrl, integration.AccountId, apiToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Value.InfoCheckTimeout);
+        timeout.CancelAfter(options.Value.InfoCheckTimeout);
         try
         {
-            await _chatwoot.GetInboxAsync(connection, integration.InboxId, timeout.Token);
+            await chatwoot.GetInboxAsync(connection, integration.InboxId, timeout.Token);
             return null;
         }
         catch (UpstreamRejectedException exception) when (exception.Kind is UpstreamFailureKind.CredentialsRejected or UpstreamFailureKind.AccessDenied)
@@ -63,7 +58,7 @@ public sealed class ChatwootLiveCheck(
         catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException or ValidationException
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            _logger.LogInformation("Live check of {IntegrationId} inconclusive: {Reason}", integration.Id, exception.Message);
+            logger.LogInformation("Live check of {IntegrationId} inconclusive: {Reason}", integration.Id, exception.Message);
             return null;
         }
     }

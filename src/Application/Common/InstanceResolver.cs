@@ -9,13 +9,11 @@ namespace RyzeApi.Application.Common;
 /// exist look the same (404), so existence never leaks across accounts.</summary>
 public sealed class InstanceResolver(IInstanceRepository instances)
 {
-    private readonly IInstanceRepository _instances = instances;
-
     public async Task<InstanceRecord> ResolveAsync(
         Caller caller, string name, string notFoundMessage, CancellationToken cancellationToken)
     {
         EnsureValidPathName(name);
-        return EnsureVisible(caller, await _instances.FindByNameAsync(name, cancellationToken), notFoundMessage);
+        return EnsureVisible(caller, await instances.FindByNameAsync(name, cancellationToken), notFoundMessage);
     }
 
     /// <summary>A name in the path that no instance can have is the caller's mistake (400 naming what is wrong), not an

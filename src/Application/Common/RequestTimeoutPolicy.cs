@@ -8,7 +8,5 @@ namespace RyzeApi.Application.Common;
 /// (60 s, <c>Chatwoot__ActivationTimeout</c>; docs/operations.md).</summary>
 public sealed class RequestTimeoutPolicy(IOptions<ChatwootModuleOptions> options) : IRequestTimeoutPolicy
 {
-    private readonly IOptions<ChatwootModuleOptions> _options = options;
-
-    public TimeSpan? TimeoutFor(object request) => request is ITimeLimited limited ? limited.TimeLimit(_options.Value) : null;
+    public TimeSpan? TimeoutFor(object request) => request is ITimeLimited limited ? limited.TimeLimit(options.Value) : null;
 }

@@ -8,13 +8,11 @@ namespace RyzeApi.Infrastructure.Chatwoot;
 /// failure at this boundary, so Application never sees Refit, Polly or socket exceptions.</summary>
 internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
 {
-    private readonly IChatwootApi _api = api;
-
     public async Task<ChatwootInbox> CreateApiInboxAsync(
         ChatwootConnection connection, string name, string webhookUrl, CancellationToken cancellationToken)
     {
         var call = Call("POST", connection, "/inboxes");
-        using var response = await SendAsync(call, () => _api.CreateInbox(
+        using var response = await SendAsync(call, () => api.CreateInbox(
             connection.AccountId, new CreateInboxBody(name, new ApiChannelBody("api", webhookUrl)),
             connection.ApiToken, connection.BaseUrl, cancellationToken));
         return await ReadInboxAsync(call, response, cancellationToken);
@@ -23,7 +21,7 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
     public async Task<ChatwootInbox> GetInboxAsync(ChatwootConnection connection, long inboxId, CancellationToken cancellationToken)
     {
         var call = Call("GET", connection, $"/inboxes/{inboxId}");
-        using var response = await SendAsync(call, () => _api.GetInbox(
+        using var response = await SendAsync(call, () => api.GetInbox(
             connection.AccountId, inboxId, connection.ApiToken, connection.BaseUrl, cancellationToken));
         return await ReadInboxAsync(call, response, cancellationToken, inboxId);
     }
@@ -32,7 +30,7 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
         ChatwootConnection connection, long inboxId, string webhookUrl, CancellationToken cancellationToken)
     {
         var call = Call("PATCH", connection, $"/inboxes/{inboxId}");
-        using var response = await SendAsync(call, () => _api.UpdateInbox(
+        using var response = await SendAsync(call, () => api.UpdateInbox(
             connection.AccountId, inboxId, new UpdateInboxBody(new ApiChannelBody(null, webhookUrl)),
             connection.ApiToken, connection.BaseUrl, cancellationToken));
         await ReadInboxAsync(call, response, cancellationToken, inboxId);
@@ -41,7 +39,7 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
     public async Task DeleteInboxAsync(ChatwootConnection connection, long inboxId, CancellationToken cancellationToken)
     {
         var call = Call("DELETE", connection, $"/inboxes/{inboxId}");
-        using var response = await SendAsync(call, () => _api.DeleteInbox(
+        using var response = await SendAsync(call, () => api.DeleteInbox(
             connection.AccountId, inboxId, connection.ApiToken, connection.BaseUrl, cancellationToken));
         // Chatwoot answers {"message": "Your inbox deletion request will be processed in some time."}; a proxy or
         // an older Chatwoot may answer 200/204 with no body, which is still a deletion. A page that is not JSON is not.
@@ -56,7 +54,7 @@ internal sealed class ChatwootClient(IChatwootApi api) : IChatwootClient
     public async Task<long?> FindInboxByWebhookUrlAsync(ChatwootConnection connection, string webhookUrl, CancellationToken cancellationToken)
     {
         var call = Call("GET", connection, "/inboxes");
-        using var response = await SendAsync(call, () => _api.ListInboxes(
+        using var response = await SendAsync(call, () => api.ListInboxes(
             connection.AccountId, connection.ApiToken, connection.BaseUrl, cancellationToken));
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
         foreach (var inbox in answer.Array(answer.Root, "payload", "the inbox list's payload").EnumerateArray())

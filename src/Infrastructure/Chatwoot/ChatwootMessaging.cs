@@ -9,13 +9,11 @@ namespace RyzeApi.Infrastructure.Chatwoot;
 /// and every source id a usable string (<see cref="ChatwootAnswer"/>); failures are classified as for activation.</summary>
 internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
 {
-    private readonly IChatwootApi _api = api;
-
     public async Task<ChatwootContact> CreateContactAsync(
         ChatwootConnection connection, long inboxId, string name, string identifier, string? phoneNumber, CancellationToken cancellationToken)
     {
         var call = ChatwootClient.Call("POST", connection, "/contacts");
-        using var response = await ChatwootClient.SendAsync(call, () => _api.CreateContact(
+        using var response = await ChatwootClient.SendAsync(call, () => api.CreateContact(
             connection.AccountId, new CreateContactBody(inboxId, name, identifier, phoneNumber), connection.ApiToken, connection.BaseUrl, cancellationToken));
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
         // 4.x: {"payload": {"contact": {...}, "contact_inbox": {"source_id": ...}}}; older: the contact itself.
@@ -30,7 +28,7 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
     public async Task<ChatwootContact?> FindContactAsync(ChatwootConnection connection, long inboxId, string identifier, CancellationToken cancellationToken)
     {
         var call = ChatwootClient.Call("GET", connection, "/contacts/search");
-        using var response = await ChatwootClient.SendAsync(call, () => _api.SearchContacts(
+        using var response = await ChatwootClient.SendAsync(call, () => api.SearchContacts(
             connection.AccountId, identifier, connection.ApiToken, connection.BaseUrl, cancellationToken));
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
         var phone = "+" + identifier.Split('@')[0];
@@ -53,7 +51,7 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
     public async Task<string> CreateContactInboxAsync(ChatwootConnection connection, long contactId, long inboxId, CancellationToken cancellationToken)
     {
         var call = ChatwootClient.Call("POST", connection, $"/contacts/{contactId}/contact_inboxes");
-        using var response = await ChatwootClient.SendAsync(call, () => _api.CreateContactInbox(
+        using var response = await ChatwootClient.SendAsync(call, () => api.CreateContactInbox(
             connection.AccountId, contactId, new CreateContactInboxBody(inboxId), connection.ApiToken, connection.BaseUrl, cancellationToken));
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
         return answer.SourceId(answer.OptionalString(answer.Root, "source_id", "the source_id"), "the source_id");
@@ -63,7 +61,7 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         ChatwootConnection connection, long inboxId, long contactId, string sourceId, string status, CancellationToken cancellationToken)
     {
         var call = ChatwootClient.Call("POST", connection, "/conversations");
-        using var response = await ChatwootClient.SendAsync(call, () => _api.CreateConversation(
+        using var response = await ChatwootClient.SendAsync(call, () => api.CreateConversation(
             connection.AccountId, new CreateConversationBody(sourceId, inboxId, contactId, status), connection.ApiToken, connection.BaseUrl, cancellationToken));
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
         return answer.Id(answer.Root, "id", "the conversation id");
@@ -72,7 +70,7 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
     public async Task SetConversationStatusAsync(ChatwootConnection connection, long conversationId, string status, CancellationToken cancellationToken)
     {
         var call = ChatwootClient.Call("POST", connection, $"/conversations/{conversationId}/toggle_status");
-        using var response = await ChatwootClient.SendAsync(call, () => _api.ToggleStatus(
+        using var response = await ChatwootClient.SendAsync(call, () => api.ToggleStatus(
             connection.AccountId, conversationId, new ToggleStatusBody(status), connection.ApiToken, connection.BaseUrl, cancellationToken));
         // {"meta": {}, "payload": {"success": true, "conversation_id", "current_status"}}: nothing in it is kept.
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
@@ -82,10 +80,10 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
     {
         var call = ChatwootClient.Call("POST", connection, $"/conversations/{conversationId}/messages");
         using var response = message.Attachments.Count == 0
-            ? await ChatwootClient.SendAsync(call, () => _api.CreateMessage(
+            ? await ChatwootClient.SendAsync(call, () => api.CreateMessage(
                 connection.AccountId, conversationId, new CreateMessageBody(message.Content, message.MessageType, message.Private, message.SourceId),
                 connection.ApiToken, connection.BaseUrl, cancellationToken))
-            : await ChatwootClient.SendAsync(call, () => _api.CreateMessageWithAttachments(
+            : await ChatwootClient.SendAsync(call, () => api.CreateMessageWithAttachments(
                 connection.AccountId, conversationId, Multipart(message), connection.ApiToken, connection.BaseUrl, cancellationToken));
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
         return answer.Id(answer.Root, "id", "the message id");
@@ -94,7 +92,7 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
     public async Task<long?> FindMessageBySourceIdAsync(ChatwootConnection connection, long conversationId, string sourceId, CancellationToken cancellationToken)
     {
         var call = ChatwootClient.Call("GET", connection, $"/conversations/{conversationId}/messages");
-        using var response = await ChatwootClient.SendAsync(call, () => _api.ListMessages(
+        using var response = await ChatwootClient.SendAsync(call, () => api.ListMessages(
             connection.AccountId, conversationId, connection.ApiToken, connection.BaseUrl, cancellationToken));
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
         foreach (var message in answer.Array(answer.Root, "payload", "the message list's payload").EnumerateArray())
@@ -112,7 +110,7 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         ChatwootConnection connection, long conversationId, long messageId, string status, string? error, CancellationToken cancellationToken)
     {
         var call = ChatwootClient.Call("PATCH", connection, $"/conversations/{conversationId}/messages/{messageId}");
-        using var response = await ChatwootClient.SendAsync(call, () => _api.UpdateMessage(
+        using var response = await ChatwootClient.SendAsync(call, () => api.UpdateMessage(
             connection.AccountId, conversationId, messageId, new UpdateMessageStatusBody(status, error), connection.ApiToken, connection.BaseUrl, cancellationToken));
         // Chatwoot answers the message; nothing in it is kept, but it must be Chatwoot's answer.
         using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);

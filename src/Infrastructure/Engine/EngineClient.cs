@@ -12,14 +12,13 @@ namespace RyzeApi.Infrastructure.Engine;
 internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> options) : IEngineClient
 {
     public const string Source = "chatwoot";
-    private readonly IEngineApi _api = api;
     private readonly EngineOptions _options = options.Value;
 
     public Task<string> SendTextAsync(string instance, string number, string text, CancellationToken cancellationToken) =>
-        SendAsync("text", instance, token => _api.SendText(instance, new SendTextBody(number, text, Source), token, cancellationToken), cancellationToken);
+        SendAsync("text", instance, token => api.SendText(instance, new SendTextBody(number, text, Source), token, cancellationToken), cancellationToken);
 
     public Task<string> SendMediaAsync(string instance, EngineMedia media, CancellationToken cancellationToken) =>
-        SendAsync("media", instance, token => _api.SendMedia(instance, new SendMediaBody(
+        SendAsync("media", instance, token => api.SendMedia(instance, new SendMediaBody(
             media.Number, media.MediaType, media.MediaUrl, media.Caption, media.MimeType, media.FileName, Source), token, cancellationToken), cancellationToken);
 
     private async Task<string> SendAsync(string kind, string instance, Func<string, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)

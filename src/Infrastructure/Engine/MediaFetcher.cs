@@ -9,7 +9,6 @@ namespace RyzeApi.Infrastructure.Engine;
 internal sealed class MediaFetcher(IHttpClientFactory clients, IOptions<RoutingOptions> options) : IMediaFetcher
 {
     public const string ClientName = "media";
-    private readonly IHttpClientFactory _clients = clients;
     private readonly RoutingOptions _options = options.Value;
 
     public async Task<MediaFile> FetchAsync(string url, string? fileName, string? contentType, CancellationToken cancellationToken)
@@ -23,7 +22,7 @@ internal sealed class MediaFetcher(IHttpClientFactory clients, IOptions<RoutingO
         timeout.CancelAfter(_options.MediaDownloadTimeout);
         try
         {
-            using var client = _clients.CreateClient(ClientName);
+            using var client = clients.CreateClient(ClientName);
             using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {

@@ -6,13 +6,11 @@ namespace RyzeApi.Infrastructure.Persistence;
 /// <summary>Ready only while PostgreSQL answers a trivial query.</summary>
 internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
-    private readonly NpgsqlDataSource _dataSource = dataSource;
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var command = _dataSource.CreateCommand("SELECT 1");
+            await using var command = dataSource.CreateCommand("SELECT 1");
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }

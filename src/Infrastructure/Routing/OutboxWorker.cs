@@ -16,11 +16,7 @@ public sealed class OutboxWorker(
     IOutbox outbox, OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<RoutingOptions> options, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
-    private readonly IOutbox _outbox = outbox;
-    private readonly OutboxDispatcher _dispatcher = dispatcher;
-    private readonly OutboxSignal _signal = signal;
     private readonly RoutingOptions _options = options.Value;
-    private readonly ILogger _logger = logger;
     private readonly string _name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private long _lastPurge;
     private long _lastClaim;
@@ -38,10 +34,10 @@ public sealed class OutboxWorker(
             return;
         }
 
-        var purged = await _outbox.PurgeDoneAsync(_options.DedupeWindow, cancellationToken);
+        var purged = await outbox.PurgeDoneAsync(_options.DedupeWindow, cancellationToken);
         if (purged > 0)
         {
-            _logger.LogInformation("Purged {Count} outbox rows and message links (delivered over {Window} ago, or of deleted integrations)", purged, _options.DedupeWindow);
+            logger.LogInformation("Purged {Count} outbox rows and message links (delivered over {Window} ago, or of deleted integrations)", purged, _options.DedupeWindow);
         }
     }
 
@@ -80,11 +76,11 @@ public sealed class OutboxWorker(
             {
                 await PurgeHourlyAsync(stoppingToken);
                 await SpaceClaimsAsync(stoppingToken);
-                var items = await _outbox.ClaimAsync(name, _options.BatchSize, _options.LeaseDuration, stoppingToken);
+                var items = await outbox.ClaimAsync(name, _options.BatchSize, _options.LeaseDuration, stoppingToken);
                 claimed = items.Count;
                 if (claimed > 0)
                 {
-                    await _dispatcher.DispatchAsync(items, stoppingToken);
+                    await dispatcher.DispatchAsync(items, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -93,11 +89,11 @@ public sealed class OutboxWorker(
             }
             catch (DatabaseUnavailableException exception)
             {
-                _logger.LogWarning("Outbox worker cannot reach the database: {Reason}", exception.Message);
+                logger.LogWarning("Outbox worker cannot reach the database: {Reason}", exception.Message);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                _logger.LogError(exception, "Outbox worker cycle failed");
+                logger.LogError(exception, "Outbox worker cycle failed");
             }
 
             // A full batch means more is waiting: go again (once the claim interval allows).
@@ -105,7 +101,7 @@ public sealed class OutboxWorker(
             {
                 try
                 {
-                    await _signal.WaitAsync(_options.PollInterval, stoppingToken);
+                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

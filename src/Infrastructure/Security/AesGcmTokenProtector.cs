@@ -12,22 +12,20 @@ public sealed class AesGcmTokenProtector(EncryptionKeyRing keys) : ITokenProtect
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
-    private readonly EncryptionKeyRing _keys = keys;
-
     public ProtectedSecret Protect(string plaintext, string associatedData)
     {
         var data = Encoding.UTF8.GetBytes(plaintext);
         var output = new byte[NonceSize + data.Length + TagSize];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_keys.CurrentKey, TagSize);
+        using var aes = new AesGcm(keys.CurrentKey, TagSize);
         aes.Encrypt(nonce, data, output.AsSpan(NonceSize, data.Length), output.AsSpan(NonceSize + data.Length), Encoding.UTF8.GetBytes(associatedData));
-        return new ProtectedSecret(_keys.CurrentKeyId, output);
+        return new ProtectedSecret(keys.CurrentKeyId, output);
     }
 
     public string Unprotect(ProtectedSecret secret, string associatedData)
     {
-        if (!_keys.TryGetKey(secret.KeyId, out var key))
+        if (!keys.TryGetKey(secret.KeyId, out var key))
         {
             throw new SecretUnreadableException($"No encryption key with id {secret.KeyId} is configured; add the old key to Chatwoot__PreviousEncryptionKeys");
         }

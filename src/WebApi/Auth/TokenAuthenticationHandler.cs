@@ -21,8 +21,6 @@ public sealed class TokenAuthenticationHandler(
     public const string InvalidTokenMessage = "Invalid token";
     public const string NotBearerMessage = "Authorization header must be \"Bearer <token>\" - or send the token alone in the token header";
     private const string Bearer = "Bearer ";
-    private readonly ICredentialStore _credentials = credentials;
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (ReadToken(Request) is not { } token)
@@ -31,7 +29,7 @@ public sealed class TokenAuthenticationHandler(
         }
 
         var hash = SecretTokens.Hash(token);
-        var caller = await _credentials.FindByTokenHashAsync(hash, Context.RequestAborted);
+        var caller = await credentials.FindByTokenHashAsync(hash, Context.RequestAborted);
         if (caller is null)
         {
             return AuthenticateResult.Fail(InvalidTokenMessage);

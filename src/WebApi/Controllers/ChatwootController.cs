@@ -23,8 +23,6 @@ namespace RyzeApi.WebApi.Controllers;
 [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status503ServiceUnavailable)]
 public sealed class ChatwootController(ISender sender) : ControllerBase
 {
-    private readonly ISender _sender = sender;
-
     /// <summary>Activate the Chatwoot integration</summary>
     /// <remarks>Creates an API-channel inbox in Chatwoot whose webhook points back to RyzeApi and starts
     /// routing the instance's WhatsApp conversations to it. Runs under an internal 60 s timeout. Not
@@ -74,7 +72,7 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CancellationToken cancellationToken)
     {
-        var result = await _sender.Send(
+        var result = await sender.Send(
             new ActivateChatwootCommand(User.ToCaller(), instance, request.ToFields(), idempotencyKey), cancellationToken);
         return Created($"/api/chatwoot/list/{Uri.EscapeDataString(instance)}", ActivateChatwootResponse.From(result));
     }
@@ -96,7 +94,7 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     [ProducesResponseType<ChatwootInfoResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     public async Task<ChatwootInfoResponse> Info(string instance, CancellationToken cancellationToken) =>
-        ChatwootInfoResponse.From(await _sender.Send(new GetChatwootStatusQuery(User.ToCaller(), instance), cancellationToken));
+        ChatwootInfoResponse.From(await sender.Send(new GetChatwootStatusQuery(User.ToCaller(), instance), cancellationToken));
 
     /// <summary>Deactivate the Chatwoot integration</summary>
     /// <remarks>Stops routing at once; the Chatwoot inbox is kept and its webhook URL is cleared on a
@@ -114,7 +112,7 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
     public async Task<MessageResponse> Deactivate(string instance, CancellationToken cancellationToken)
     {
-        await _sender.Send(new DeactivateChatwootCommand(User.ToCaller(), instance), cancellationToken);
+        await sender.Send(new DeactivateChatwootCommand(User.ToCaller(), instance), cancellationToken);
         return new MessageResponse { Message = "chatwoot integration deactivated" };
     }
 }

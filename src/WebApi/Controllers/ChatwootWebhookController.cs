@@ -19,8 +19,6 @@ public sealed class ChatwootWebhookController(ISender sender) : ControllerBase
 {
     /// <summary>Chatwoot payloads are small; anything near this is not a webhook.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
-    private readonly ISender _sender = sender;
-
     /// <summary>Receive a Chatwoot inbox webhook</summary>
     /// <remarks>The inbox's <c>webhook_url</c>, set by activation. The URL secret authenticates the call
     /// and, from Chatwoot 4.13, <c>X-Chatwoot-Signature</c> (HMAC-SHA256 of <c>"&lt;timestamp&gt;.&lt;body&gt;"</c>,
@@ -57,7 +55,7 @@ public sealed class ChatwootWebhookController(ISender sender) : ControllerBase
         CancellationToken cancellationToken)
     {
         var body = await RawBody.ReadAsync(Request, cancellationToken);
-        var result = await _sender.Send(new ReceiveChatwootWebhookCommand(integrationId, secret, timestamp, signature, body), cancellationToken);
+        var result = await sender.Send(new ReceiveChatwootWebhookCommand(integrationId, secret, timestamp, signature, body), cancellationToken);
         return IngressResponse.From(result);
     }
 }

@@ -19,8 +19,6 @@ namespace RyzeApi.WebApi.Controllers;
 public sealed class EngineEventsController(ISender sender) : ControllerBase
 {
     public const int MaxBodyBytes = 32 * 1024 * 1024;
-    private readonly ISender _sender = sender;
-
     /// <summary>Receive a WhatsApp engine event</summary>
     /// <remarks>The RyzeAPI event envelope <c>{"event", "data", "instanceData"}</c>, authenticated by the
     /// instance's TokenInstance (<c>token</c> header or Bearer). <c>message.exchange</c> is routed to Chatwoot,
@@ -83,7 +81,7 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     private async Task<IActionResult> ReceiveAsync(string instance, string? eventName, CancellationToken cancellationToken)
     {
         var body = await RawBody.ReadAsync(Request, cancellationToken);
-        var result = await _sender.Send(new ReceiveEngineEventCommand(User.ToCaller(), instance, body, eventName), cancellationToken);
+        var result = await sender.Send(new ReceiveEngineEventCommand(User.ToCaller(), instance, body, eventName), cancellationToken);
         return StatusCode(StatusCodes.Status202Accepted, IngressResponse.From(result));
     }
 }

@@ -18,8 +18,6 @@ namespace RyzeApi.WebApi.Controllers;
 [Produces("application/json")]
 public sealed class InstanceController(ISender sender) : ControllerBase
 {
-    private readonly ISender _sender = sender;
-
     /// <summary>Create an instance</summary>
     /// <remarks>TokenAccount only (20 requests a minute). The TokenInstance is shown only in this answer.
     /// With <c>chatwootEnabled</c> the Chatwoot integration is activated too; a failed activation does not
@@ -44,7 +42,7 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Create([FromBody] CreateInstanceRequest request, CancellationToken cancellationToken)
     {
-        var result = await _sender.Send(
+        var result = await sender.Send(
             new CreateInstanceCommand(User.ToCaller(), request.Name, request.Token, request.ToChatwootFields()), cancellationToken);
         var response = new CreateInstanceResponse
         {
@@ -72,7 +70,7 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     public async Task<InstanceListResponse> List([FromQuery] string? instanceName, CancellationToken cancellationToken)
     {
         var names = instanceName?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var found = await _sender.Send(new ListInstancesQuery(User.ToCaller(), names is { Length: > 0 } ? names : null), cancellationToken);
+        var found = await sender.Send(new ListInstancesQuery(User.ToCaller(), names is { Length: > 0 } ? names : null), cancellationToken);
         return new InstanceListResponse
         {
             Message = $"{found.Count} Instances found",
@@ -103,7 +101,7 @@ public sealed class InstanceController(ISender sender) : ControllerBase
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status404NotFound)]
     public async Task<DeleteInstanceResponse> Delete(string instance, CancellationToken cancellationToken)
     {
-        await _sender.Send(new DeleteInstanceCommand(User.ToCaller(), instance), cancellationToken);
+        await sender.Send(new DeleteInstanceCommand(User.ToCaller(), instance), cancellationToken);
         return new DeleteInstanceResponse();
     }
 }

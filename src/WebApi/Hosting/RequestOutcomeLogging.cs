@@ -10,12 +10,9 @@ namespace RyzeApi.WebApi.Hosting;
 public sealed class RequestOutcomeLogging(RequestDelegate next, ILogger<RequestOutcomeLogging> logger)
 {
     private const int MaxPathChars = 200;
-    private readonly RequestDelegate _next = next;
-    private readonly ILogger _logger = logger;
-
     public async Task InvokeAsync(HttpContext context)
     {
-        await _next(context);
+        await next(context);
         var status = context.Response.StatusCode;
         if (status < 400)
         {
@@ -26,7 +23,7 @@ public sealed class RequestOutcomeLogging(RequestDelegate next, ILogger<RequestO
         var path = LoggedPath(context.Request.Path);
         var message = Masked(ErrorOutcome.MessageOf(context) ?? string.Empty, context.Request.Path, path);
         var exception = status >= 500 ? ErrorOutcome.ExceptionOf(context) : null;
-        _logger.Log(LevelOf(status), exception, "{Method} {Path} answered {Status}: {Message}", method, path, status, message);
+        logger.Log(LevelOf(status), exception, "{Method} {Path} answered {Status}: {Message}", method, path, status, message);
     }
 
     public static LogLevel LevelOf(int status) => status switch

@@ -5,8 +5,6 @@ namespace RyzeApi.WebApi.Hosting;
 /// rewrites an error.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    private readonly RequestDelegate _next = next;
-
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>
@@ -14,6 +12,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
             return Task.CompletedTask;
         }, context.Response);
-        return _next(context);
+        return next(context);
     }
 }

@@ -5,8 +5,6 @@ namespace RyzeApi.Application.UnitTests.Support;
 /// <summary>A hand-written pipeline continuation that records whether it ran and which token it got.</summary>
 public sealed class RecordingNext<TResponse>(Func<TestRequest, CancellationToken, ValueTask<TResponse>> body)
 {
-    private readonly Func<TestRequest, CancellationToken, ValueTask<TResponse>> _body = body;
-
     public int Calls { get; private set; }
 
     public CancellationToken ReceivedToken { get; private set; }
@@ -15,7 +13,7 @@ public sealed class RecordingNext<TResponse>(Func<TestRequest, CancellationToken
     {
         Calls++;
         ReceivedToken = cancellationToken;
-        return _body(message, cancellationToken);
+        return body(message, cancellationToken);
     };
 
     public static RecordingNext<TResponse> Returning(TResponse response) => new((_, _) => ValueTask.FromResult(response));

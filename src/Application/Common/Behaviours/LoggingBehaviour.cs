@@ -10,23 +10,21 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
     where TRequest : notnull, IMessage
 {
     private static readonly TimeSpan s_slow = TimeSpan.FromSeconds(5);
-    private readonly ILogger _logger = logger;
-
     public async ValueTask<TResponse> Handle(
         TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
         var name = typeof(TRequest).Name;
-        _logger.LogDebug("Handling {Request}", name);
+        logger.LogDebug("Handling {Request}", name);
         var started = Stopwatch.GetTimestamp();
         var response = await next(message, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (elapsed > s_slow)
         {
-            _logger.LogWarning("Handled {Request} slowly in {ElapsedMs} ms", name, (long)elapsed.TotalMilliseconds);
+            logger.LogWarning("Handled {Request} slowly in {ElapsedMs} ms", name, (long)elapsed.TotalMilliseconds);
         }
         else
         {
-            _logger.LogDebug("Handled {Request} in {ElapsedMs} ms", name, (long)elapsed.TotalMilliseconds);
+            logger.LogDebug("Handled {Request} in {ElapsedMs} ms", name, (long)elapsed.TotalMilliseconds);
         }
 
         return response;

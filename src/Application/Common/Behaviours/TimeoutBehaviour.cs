@@ -9,18 +9,15 @@ public sealed class TimeoutBehaviour<TRequest, TResponse>(IRequestTimeoutPolicy 
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : notnull, IMessage
 {
-    private readonly IRequestTimeoutPolicy _policy = policy;
-    private readonly TimeProvider _timeProvider = timeProvider;
-
     public async ValueTask<TResponse> Handle(
         TRequest message, MessageHandlerDelegate<TRequest, TResponse> next, CancellationToken cancellationToken)
     {
-        if (_policy.TimeoutFor(message) is not { } timeout)
+        if (policy.TimeoutFor(message) is not { } timeout)
         {
             return await next(message, cancellationToken);
         }
 
         return await Deadline.RunAsync(
-            typeof(TRequest).Name, timeout, _timeProvider, token => next(message, token).AsTask(), cancellationToken);
+            typeof(TRequest).Name, timeout, timeProvider, token => next(message, token).AsTask(), cancellationToken);
     }
 }

@@ -15,10 +15,6 @@ namespace RyzeApi.Application.Routing.Delivery;
 public sealed class AgentReplyToWhatsApp(
     IEngineClient engine, IChatwootMessaging chatwoot, IOptions<RoutingOptions> options, ILogger<AgentReplyToWhatsApp> logger)
 {
-    private readonly IEngineClient _engine = engine;
-    private readonly IChatwootMessaging _chatwoot = chatwoot;
-    private readonly ILogger _logger = logger;
-
     // Chatwoot answers a status PATCH in well under half a second. One that takes longer is given up and queued, for two
     // reasons: a report from the engine about this message that arrives meanwhile finds no link and waits for it
     // (StatusToChatwoot) at least 1.5 × RetryBaseDelay over its attempts, so the tick must end well within that; and
@@ -33,7 +29,7 @@ public sealed class AgentReplyToWhatsApp(
         {
             if (reply.Attachments.Count == 0)
             {
-                firstId = await _engine.SendTextAsync(context.InstanceName, reply.ChatJid, text ?? string.Empty, cancellationToken);
+                firstId = await engine.SendTextAsync(context.InstanceName, reply.ChatJid, text ?? string.Empty, cancellationToken);
             }
             else
             {
@@ -42,7 +38,7 @@ public sealed class AgentReplyToWhatsApp(
                     var attachment = reply.Attachments[i];
                     var media = new EngineMedia(
                         reply.ChatJid, MediaNames.EngineMediaType(attachment.FileType), attachment.Url, i == 0 ? text : null, null, attachment.FileName);
-                    var id = await _engine.SendMediaAsync(context.InstanceName, media, cancellationToken);
+                    var id = await engine.SendMediaAsync(context.InstanceName, media, cancellationToken);
                     firstId ??= id;
                 }
             }
@@ -82,7 +78,7 @@ public sealed class AgentReplyToWhatsApp(
         budget.CancelAfter(_tickBudget);
         try
         {
-            await _chatwoot.UpdateMessageStatusAsync(
+            await chatwoot.UpdateMessageStatusAsync(
                 context.Chatwoot, reply.ConversationId, reply.ChatwootMessageId, change.ChatwootStatus, change.Error, budget.Token);
             return null;
         }
@@ -90,7 +86,7 @@ public sealed class AgentReplyToWhatsApp(
         {
             // Whatever went wrong (Chatwoot slow or down, the token revoked, the process stopping), the message went
             // to WhatsApp and must not be sent again: the queued tick retries and reports Chatwoot's health.
-            _logger.LogDebug("The {Status} tick for Chatwoot message {MessageId} is queued: {Reason}",
+            logger.LogDebug("The {Status} tick for Chatwoot message {MessageId} is queued: {Reason}",
                 change.ChatwootStatus, reply.ChatwootMessageId, budget.IsCancellationRequested ? "no answer in time" : exception.GetType().Name);
             return StatusItem(context.Integration.Id, reply, change);
         }

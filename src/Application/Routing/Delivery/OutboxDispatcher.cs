@@ -23,25 +23,15 @@ public sealed class OutboxDispatcher(
     TimeProvider timeProvider,
     ILogger<OutboxDispatcher> logger)
 {
-    private readonly IOutbox _outbox = outbox;
-    private readonly IRoutingIntegrations _integrations = integrations;
-    private readonly ITokenProtector _protector = protector;
-    private readonly WhatsAppToChatwoot _toChatwoot = toChatwoot;
-    private readonly AgentReplyToWhatsApp _toWhatsApp = toWhatsApp;
-    private readonly StatusToChatwoot _statuses = statuses;
-    private readonly RetrySchedule _schedule = schedule;
     private readonly RoutingOptions _options = options.Value;
-    private readonly TimeProvider _timeProvider = timeProvider;
-    private readonly ILogger _logger = logger;
-
     /// <summary>How long the chat read with a claim is used instead of reading it again.</summary>
     private static readonly TimeSpan s_claimedChatFreshFor = TimeSpan.FromSeconds(1);
 
     /// <param name="items">Just claimed, with a lease of <see cref="RoutingOptions.LeaseDuration"/>.</param>
     public async Task DispatchAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
-        var claimed = _timeProvider.GetTimestamp();
-        await using var leases = new LeaseKeeper(_outbox, items, _options.LeaseDuration, _timeProvider, _logger);
+        var claimed = timeProvider.GetTimestamp();
+        await using var leases = new LeaseKeeper(outbox, items, _options.LeaseDuration, timeProvider, logger);
         foreach (var group in items.GroupBy(i => i.IntegrationId))
         {
             await DispatchIntegrationAsync(group.Key, [.. group], leases, claimed, cancellationToken);
@@ -51,7 +41,7 @@ public sealed class OutboxDispatcher(
     private async Task DispatchIntegrationAsync(
         string integrationId, List<OutboxItem> items, LeaseKeeper leases, long claimed, CancellationToken cancellationToken)
     {
-        var target = await _integrations.FindDeliveryTargetAsync(integrationId, cancellationToken);
+        var target = await integrations.FindDeliveryTargetAsync(integrationId, cancellationToken);
         if (target is null)
         {
             return; // deactivated meanwhile: its rows went with it
@@ -67,7 +57,7 @@ public sealed class OutboxDispatcher(
         DeliveryContext context;
         try
         {
-            var token = _protector.Unprotect(target.ApiToken, integrationId);
+            var token = protector.Unprotect(target.ApiToken, integrationId);
             context = new DeliveryContext(target.Integration, target.InstanceName,
                 new ChatwootConnection(target.Integration.BaseUrl, target.Integration.AccountId, token));
         }
@@ -102,7 +92,7 @@ public sealed class OutboxDispatcher(
             if (!await leases.HoldsAsync(item, cancellationToken))
             {
                 // The lease ran out and the chat may be another worker's now: delivering would repeat its work.
-                _logger.LogWarning(
+                logger.LogWarning(
                     "Outbox item {ItemId} and {Later} later items of its chat are left to their new holder: the lease expired", item.Id, lane.Count - index - 1);
                 foreach (var rest in lane.Skip(index))
                 {
@@ -114,7 +104,7 @@ public sealed class OutboxDispatcher(
 
             // What the claim read of the chat holds for the lane's first item only (later ones follow what it did),
             // and only while fresh: a lane that waited its turn reads the chat again, in case an agent resolved it.
-            var useClaimedChat = index == 0 && _timeProvider.GetElapsedTime(claimed) < s_claimedChatFreshFor;
+            var useClaimedChat = index == 0 && timeProvider.GetElapsedTime(claimed) < s_claimedChatFreshFor;
             var outcome = await AttemptAsync(context, useClaimedChat ? item : item with { Chat = null }, cancellationToken);
             var givenUp = item.Attempts >= MaxAttemptsFor(item) ? $"delivery given up after {item.Attempts} attempts: {Describe(outcome)}" : null;
             health.Record(outcome, outcome is DeliveryOutcome.Transient or DeliveryOutcome.Wait ? givenUp : null);
@@ -130,7 +120,7 @@ public sealed class OutboxDispatcher(
     }
 
     private int MaxAttemptsFor(OutboxItem item) =>
-        item.Kind == OutboxKind.MessageStatus ? Math.Min(_schedule.MaxAttempts, StatusToChatwoot.AttemptsForUnknownMessage + 2) : _schedule.MaxAttempts;
+        item.Kind == OutboxKind.MessageStatus ? Math.Min(schedule.MaxAttempts, StatusToChatwoot.AttemptsForUnknownMessage + 2) : schedule.MaxAttempts;
 
     private async Task<DeliveryOutcome> AttemptAsync(DeliveryContext context, OutboxItem item, CancellationToken cancellationToken)
     {
@@ -138,10 +128,10 @@ public sealed class OutboxDispatcher(
         {
             return item.Kind switch
             {
-                OutboxKind.WhatsAppMessage => await _toChatwoot.DeliverAsync(
+                OutboxKind.WhatsAppMessage => await toChatwoot.DeliverAsync(
                     context, Read<WhatsAppMessage>(item), mayHaveLanded: item.Attempts > 1, item.Chat, cancellationToken),
-                OutboxKind.AgentReply => await _toWhatsApp.DeliverAsync(context, Read<AgentReply>(item), cancellationToken),
-                OutboxKind.MessageStatus => await _statuses.DeliverAsync(context, Read<MessageStatusChange>(item), item.Attempts, cancellationToken),
+                OutboxKind.AgentReply => await toWhatsApp.DeliverAsync(context, Read<AgentReply>(item), cancellationToken),
+                OutboxKind.MessageStatus => await statuses.DeliverAsync(context, Read<MessageStatusChange>(item), item.Attempts, cancellationToken),
                 _ => new DeliveryOutcome.Permanent($"unknown kind of work {item.Kind}", null),
             };
         }
@@ -167,7 +157,7 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            _logger.LogError(exception, "Outbox item {ItemId} ({Kind}) failed unexpectedly", item.Id, item.Kind);
+            logger.LogError(exception, "Outbox item {ItemId} ({Kind}) failed unexpectedly", item.Id, item.Kind);
             return new DeliveryOutcome.Wait($"internal error ({exception.GetType().Name})");
         }
     }
@@ -180,31 +170,31 @@ public sealed class OutboxDispatcher(
         switch (outcome)
         {
             case DeliveryOutcome.Delivered delivered:
-                await _outbox.CompleteAsync(item, delivered.Link, delivered.FollowUp, none);
+                await outbox.CompleteAsync(item, delivered.Link, delivered.FollowUp, none);
                 return true;
             case DeliveryOutcome.Skipped:
-                await _outbox.CompleteAsync(item, null, null, none);
+                await outbox.CompleteAsync(item, null, null, none);
                 return true;
             case DeliveryOutcome.Permanent permanent:
-                await _outbox.FailAsync(item, permanent.Error, permanent.FollowUp, none);
-                _logger.LogWarning("Outbox item {ItemId} ({Kind}) failed: {Reason}", item.Id, item.Kind, permanent.Error);
+                await outbox.FailAsync(item, permanent.Error, permanent.FollowUp, none);
+                logger.LogWarning("Outbox item {ItemId} ({Kind}) failed: {Reason}", item.Id, item.Kind, permanent.Error);
                 return true;
             case DeliveryOutcome.Halt:
-                await _outbox.ReleaseAsync(item, none);
+                await outbox.ReleaseAsync(item, none);
                 return false;
             case DeliveryOutcome.Wait { Reason: "the process is stopping" }:
-                await _outbox.ReleaseAsync(item, none);
+                await outbox.ReleaseAsync(item, none);
                 return false;
             default:
                 var error = Describe(outcome);
                 if (givenUp is not null)
                 {
-                    await _outbox.FailAsync(item, givenUp, GivenUpTick(item), none);
-                    _logger.LogWarning("Outbox item {ItemId} ({Kind}) given up: {Reason}", item.Id, item.Kind, error);
+                    await outbox.FailAsync(item, givenUp, GivenUpTick(item), none);
+                    logger.LogWarning("Outbox item {ItemId} ({Kind}) given up: {Reason}", item.Id, item.Kind, error);
                     return true;
                 }
 
-                await _outbox.RetryAsync(item, _timeProvider.GetUtcNow() + _schedule.DelayAfter(item.Attempts), error, none);
+                await outbox.RetryAsync(item, timeProvider.GetUtcNow() + schedule.DelayAfter(item.Attempts), error, none);
                 return false;
         }
     }
@@ -242,7 +232,7 @@ public sealed class OutboxDispatcher(
     {
         foreach (var item in items)
         {
-            await _outbox.ReleaseAsync(item, CancellationToken.None);
+            await outbox.ReleaseAsync(item, CancellationToken.None);
             leases.Finished(item);
         }
     }
@@ -253,11 +243,11 @@ public sealed class OutboxDispatcher(
         {
             try
             {
-                await _integrations.SetHealthAsync(integrationId, change.Status, change.LastError, change.Halt, CancellationToken.None);
+                await integrations.SetHealthAsync(integrationId, change.Status, change.LastError, change.Halt, CancellationToken.None);
             }
             catch (DatabaseUnavailableException exception)
             {
-                _logger.LogWarning("Could not record the health of {IntegrationId}: {Reason}", integrationId, exception.Message);
+                logger.LogWarning("Could not record the health of {IntegrationId}: {Reason}", integrationId, exception.Message);
             }
         }
     }

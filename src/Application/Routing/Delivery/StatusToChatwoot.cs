@@ -8,10 +8,6 @@ public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingReposi
 {
     /// <summary>A report may arrive before the send that produced its message id is recorded; it waits this many attempts.</summary>
     public const int AttemptsForUnknownMessage = 3;
-
-    private readonly IChatwootMessaging _chatwoot = chatwoot;
-    private readonly IRoutingRepository _routing = routing;
-
     public async Task<DeliveryOutcome> DeliverAsync(
         DeliveryContext context, MessageStatusChange change, int attempt, CancellationToken cancellationToken)
     {
@@ -21,7 +17,7 @@ public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingReposi
         {
             (messageId, conversationId) = (directMessage, directConversation);
         }
-        else if (await _routing.FindLinkAsync(context.Integration.Id, change.WhatsAppId, cancellationToken) is { } link)
+        else if (await routing.FindLinkAsync(context.Integration.Id, change.WhatsAppId, cancellationToken) is { } link)
         {
             (messageId, conversationId) = (link.ChatwootMessageId, link.ChatwootConversationId);
         }
@@ -37,7 +33,7 @@ public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingReposi
         // the lane. The later status is set again instead, since the tick given up on time may still have reached
         // Chatwoot after it; a "failed" (with the engine's reason) is left as it is.
         if (change is { ChatwootStatus: "sent", WhatsAppId.Length: > 0 }
-            && await _routing.LatestReportShownAsync(context.Integration.Id, change.WhatsAppId, cancellationToken) is { } latest)
+            && await routing.LatestReportShownAsync(context.Integration.Id, change.WhatsAppId, cancellationToken) is { } latest)
         {
             if (latest == "failed")
             {
@@ -47,7 +43,7 @@ public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingReposi
             change = change with { ChatwootStatus = latest, Error = null };
         }
 
-        await _chatwoot.UpdateMessageStatusAsync(context.Chatwoot, conversationId, messageId, change.ChatwootStatus, change.Error, cancellationToken);
+        await chatwoot.UpdateMessageStatusAsync(context.Chatwoot, conversationId, messageId, change.ChatwootStatus, change.Error, cancellationToken);
         return new DeliveryOutcome.Delivered(null, null);
     }
 }

@@ -8,11 +8,8 @@ namespace RyzeApi.Application.Routing.Delivery;
 /// <summary>Posts one WhatsApp message into Chatwoot: the chat's contact (created once and remembered),
 /// its conversation (reused while open or pending; reopened or replaced when resolved), then the message
 /// with <c>source_id WAID:&lt;id&gt;</c>. In steady state that is one Chatwoot call.</summary>
-public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing, IMediaFetcher media)
+public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing, IMediaFetcher mediaFetcher)
 {
-    private readonly IChatwootMessaging _chatwoot = chatwoot;
-    private readonly IRoutingRepository _routing = routing;
-    private readonly IMediaFetcher _media = media;
 
     /// <param name="mayHaveLanded">An earlier attempt may have created the message before failing.</param>
     /// <param name="knownChat">The chat as just read with the claim, when it was known; null to read it here.</param>
@@ -26,12 +23,12 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             // recognised by the link alone): while a reply to this chat is in flight, wait for its link. Checked
             // before the link: a reply's lease ends in the transaction that records its link, so once no lease is
             // seen, the link of any reply this could echo is visible.
-            if (await _routing.ReplyInFlightAsync(integrationId, message.ChatJid, cancellationToken))
+            if (await routing.ReplyInFlightAsync(integrationId, message.ChatJid, cancellationToken))
             {
                 return new DeliveryOutcome.Wait("an agent's reply to this chat is being sent; this may be its echo");
             }
 
-            if (await _routing.FindLinkAsync(integrationId, message.Id, cancellationToken) is not null)
+            if (await routing.FindLinkAsync(integrationId, message.Id, cancellationToken) is not null)
             {
                 return new DeliveryOutcome.Skipped("echo of a message RyzeApi sent for an agent");
             }
@@ -40,7 +37,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         var chat = knownChat ?? await FindOrCreateChatAsync(context, message, cancellationToken);
         var conversationId = await ConversationAsync(context, chat, cancellationToken);
         var sourceId = ChatwootWebhookParser.OwnSourcePrefix + message.Id + KindSuffix(message);
-        if (mayHaveLanded && await _chatwoot.FindMessageBySourceIdAsync(context.Chatwoot, conversationId, sourceId, cancellationToken) is { } landed)
+        if (mayHaveLanded && await chatwoot.FindMessageBySourceIdAsync(context.Chatwoot, conversationId, sourceId, cancellationToken) is { } landed)
         {
             return Delivered(integrationId, message, landed, conversationId);
         }
@@ -49,15 +46,15 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         long created;
         try
         {
-            created = await _chatwoot.CreateMessageAsync(context.Chatwoot, conversationId, newMessage, cancellationToken);
+            created = await chatwoot.CreateMessageAsync(context.Chatwoot, conversationId, newMessage, cancellationToken);
         }
         catch (UpstreamRejectedException exception) when (exception.UpstreamStatus == 404)
         {
             // The conversation was deleted in Chatwoot: start a new one and post there.
             chat = chat with { ConversationId = null, ConversationStatus = null };
-            await _routing.SaveChatAsync(chat, cancellationToken);
+            await routing.SaveChatAsync(chat, cancellationToken);
             conversationId = await ConversationAsync(context, chat, cancellationToken);
-            created = await _chatwoot.CreateMessageAsync(context.Chatwoot, conversationId, newMessage, cancellationToken);
+            created = await chatwoot.CreateMessageAsync(context.Chatwoot, conversationId, newMessage, cancellationToken);
         }
 
         return Delivered(integrationId, message, created, conversationId);
@@ -76,7 +73,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
     private async Task<RoutedChat> FindOrCreateChatAsync(DeliveryContext context, WhatsAppMessage message, CancellationToken cancellationToken)
     {
         var integration = context.Integration;
-        if (await _routing.FindChatAsync(integration.Id, message.ChatJid, cancellationToken) is { } known)
+        if (await routing.FindChatAsync(integration.Id, message.ChatJid, cancellationToken) is { } known)
         {
             return known;
         }
@@ -88,12 +85,12 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         ChatwootContact contact;
         try
         {
-            contact = await _chatwoot.CreateContactAsync(context.Chatwoot, integration.InboxId, name, message.ChatJid, phone, cancellationToken);
+            contact = await chatwoot.CreateContactAsync(context.Chatwoot, integration.InboxId, name, message.ChatJid, phone, cancellationToken);
         }
         catch (UpstreamRejectedException exception) when (exception.UpstreamStatus == 422)
         {
             // Already a contact (identifier or phone taken): find it and give it a contact inbox in our inbox.
-            var found = await _chatwoot.FindContactAsync(context.Chatwoot, integration.InboxId, message.ChatJid, cancellationToken);
+            var found = await chatwoot.FindContactAsync(context.Chatwoot, integration.InboxId, message.ChatJid, cancellationToken);
             if (found is null)
             {
                 throw;
@@ -103,9 +100,9 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         }
 
         var sourceId = contact.SourceId
-            ?? await _chatwoot.CreateContactInboxAsync(context.Chatwoot, contact.Id, integration.InboxId, cancellationToken);
+            ?? await chatwoot.CreateContactInboxAsync(context.Chatwoot, contact.Id, integration.InboxId, cancellationToken);
         var chat = new RoutedChat(integration.Id, message.ChatJid, contact.Id, sourceId, null, null);
-        await _routing.SaveChatAsync(chat, cancellationToken);
+        await routing.SaveChatAsync(chat, cancellationToken);
         return chat;
     }
 
@@ -121,17 +118,17 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
 
             if (settings.ReopenResolved)
             {
-                await _chatwoot.SetConversationStatusAsync(context.Chatwoot, current, "open", cancellationToken);
-                await _routing.SaveChatAsync(chat with { ConversationStatus = "open" }, cancellationToken);
+                await chatwoot.SetConversationStatusAsync(context.Chatwoot, current, "open", cancellationToken);
+                await routing.SaveChatAsync(chat with { ConversationStatus = "open" }, cancellationToken);
                 return current;
             }
         }
 
         var status = settings.StartAsPending ? "pending" : "open";
         // With the contact inbox's source_id: without it Chatwoot adds a second, orphan contact inbox.
-        var created = await _chatwoot.CreateConversationAsync(
+        var created = await chatwoot.CreateConversationAsync(
             context.Chatwoot, context.Integration.InboxId, chat.ContactId, chat.ContactSourceId, status, cancellationToken);
-        await _routing.SaveChatAsync(chat with { ConversationId = created, ConversationStatus = status }, cancellationToken);
+        await routing.SaveChatAsync(chat with { ConversationId = created, ConversationStatus = status }, cancellationToken);
         return created;
     }
 
@@ -192,6 +189,6 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             }
         }
 
-        return await _media.FetchAsync(media.Url!, fileName, media.MimeType, cancellationToken);
+        return await mediaFetcher.FetchAsync(media.Url!, fileName, media.MimeType, cancellationToken);
     }
 }

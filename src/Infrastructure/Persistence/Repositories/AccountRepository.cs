@@ -10,12 +10,9 @@ internal sealed class AccountRepository(NpgsqlDataSource dataSource) : IAccountR
         INSERT INTO accounts (id, name, token_hash) VALUES (@Id, @Name, @TokenHash)
         ON CONFLICT (token_hash) DO NOTHING
         """;
-
-    private readonly NpgsqlDataSource _dataSource = dataSource;
-
     public Task EnsureAccountAsync(byte[] tokenHash, string name, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             EnsureSql, new { Id = Guid.CreateVersion7(), Name = name, TokenHash = tokenHash }, cancellationToken: cancellationToken));
     });

@@ -44,13 +44,9 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
     private const string UpdateHealthSql = """
         UPDATE chatwoot_integrations SET status = @Status, last_error = @LastError, updated_at = @Now WHERE id = @Id
         """;
-
-    private readonly NpgsqlDataSource _dataSource = dataSource;
-    private readonly TimeProvider _timeProvider = timeProvider;
-
     public Task<StoredChatwootIntegration?> FindByInstanceAsync(Guid instanceId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<IntegrationRow>(
             new CommandDefinition(FindByInstanceSql, new { InstanceId = instanceId }, cancellationToken: cancellationToken));
         return row?.ToStored();
@@ -59,7 +55,7 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
     public Task ReplaceAsync(NewChatwootIntegration integration, IdempotencyCompletion? idempotency, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         var i = integration.Integration;
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(LockInstanceSql, new { i.InstanceId }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(DeleteByInstanceSql, new { i.InstanceId }, transaction, cancellationToken: cancellationToken));
@@ -85,17 +81,17 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
 
     public Task<bool> DeleteByInstanceAsync(Guid instanceId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(
             new CommandDefinition(DeleteByInstanceSql, new { InstanceId = instanceId }, cancellationToken: cancellationToken)) > 0;
     });
 
     public Task UpdateHealthAsync(string integrationId, IntegrationStatus status, string lastError, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(UpdateHealthSql, new
         {
-            Id = integrationId, Status = status.ToName(), LastError = PostgresText.WithoutNul(lastError), Now = _timeProvider.GetUtcNow().UtcDateTime,
+            Id = integrationId, Status = status.ToName(), LastError = PostgresText.WithoutNul(lastError), Now = timeProvider.GetUtcNow().UtcDateTime,
         }, cancellationToken: cancellationToken));
     });
 }

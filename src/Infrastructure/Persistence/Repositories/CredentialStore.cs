@@ -16,12 +16,9 @@ internal sealed class CredentialStore(NpgsqlDataSource dataSource) : ICredential
         SELECT account_id, id, name FROM instances WHERE token_hash = @TokenHash
         LIMIT 1
         """;
-
-    private readonly NpgsqlDataSource _dataSource = dataSource;
-
     public Task<Caller?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CallerRow>(
             new CommandDefinition(FindSql, new { TokenHash = tokenHash }, cancellationToken: cancellationToken));
         return row is null ? null : new Caller(row.AccountId, row.InstanceId, row.InstanceName);

@@ -31,12 +31,9 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource) : IIdempoten
     private const string ReleaseSql = """
         DELETE FROM idempotency_keys WHERE account_id = @AccountId AND operation = @Operation AND key = @Key AND response IS NULL
         """;
-
-    private readonly NpgsqlDataSource _dataSource = dataSource;
-
     public Task<IdempotencyClaim> ClaimAsync(IdempotencyKey key, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var args = new { key.AccountId, key.Operation, key.Key, key.Fingerprint, Lifetime, AbandonedAfter };
         await connection.ExecuteAsync(new CommandDefinition(ExpireSql, args, cancellationToken: cancellationToken));
         if (await connection.ExecuteAsync(new CommandDefinition(ClaimSql, args, cancellationToken: cancellationToken)) == 1)
@@ -63,7 +60,7 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource) : IIdempoten
 
     public Task ReleaseAsync(IdempotencyKey key, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             ReleaseSql, new { key.AccountId, key.Operation, key.Key }, cancellationToken: cancellationToken));
     });

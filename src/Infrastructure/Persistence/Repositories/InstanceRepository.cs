@@ -27,12 +27,9 @@ internal sealed class InstanceRepository(NpgsqlDataSource dataSource) : IInstanc
         """;
 
     private const string DeleteSql = "DELETE FROM instances WHERE id = @Id";
-
-    private readonly NpgsqlDataSource _dataSource = dataSource;
-
     public Task<InstanceRecord?> FindByNameAsync(string name, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(
             new CommandDefinition(FindByNameSql, new { Name = name }, cancellationToken: cancellationToken));
         return row is null ? null : new InstanceRecord(row.Id, row.AccountId, row.Name, Db.Utc(row.CreatedAt));
@@ -40,7 +37,7 @@ internal sealed class InstanceRepository(NpgsqlDataSource dataSource) : IInstanc
 
     public Task<CreateInstanceOutcome> CreateAsync(InstanceRecord instance, byte[] tokenHash, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -58,7 +55,7 @@ internal sealed class InstanceRepository(NpgsqlDataSource dataSource) : IInstanc
     public Task<IReadOnlyList<InstanceSummary>> ListAsync(
         Guid accountId, IReadOnlyCollection<string>? names, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(
             ListSql, new { AccountId = accountId, Names = names?.ToArray() }, cancellationToken: cancellationToken));
         return (IReadOnlyList<InstanceSummary>)rows
@@ -69,10 +66,9 @@ internal sealed class InstanceRepository(NpgsqlDataSource dataSource) : IInstanc
 
     public Task<bool> DeleteAsync(Guid instanceId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = instanceId }, cancellationToken: cancellationToken)) > 0;
     });
-
 
     private sealed class InstanceRow
     {

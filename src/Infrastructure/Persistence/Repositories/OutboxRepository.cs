@@ -130,8 +130,6 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
         """;
 
     private const string CountPendingSql = "SELECT count(*) FROM outbox WHERE integration_id = @IntegrationId AND status = 'pending'";
-
-    private readonly NpgsqlDataSource _dataSource = dataSource;
     // Two group-commit writers: what ingress records (answered only after its commit) never waits for a flusher busy
     // with the workers' completions, which at high rates are the larger and slower batches.
     private readonly OutboxWriteBatcher _ingressWrites = new(dataSource);
@@ -162,7 +160,7 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
     // claim before.
     public Task<IReadOnlyList<OutboxItem>> ClaimAsync(string worker, int max, TimeSpan lease, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = connection.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
         batch.BatchCommands.Add(Command("SELECT pg_advisory_xact_lock(@Key)::text AS locked", new { Key = ClaimLockKey }));
@@ -206,7 +204,7 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
                 return (IReadOnlyCollection<long>)[];
             }
 
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var renewed = await connection.QueryAsync<long>(new CommandDefinition(
                 RenewSql,
                 new { Ids = items.Select(i => i.Id).ToArray(), Attempts = items.Select(i => i.Attempts).ToArray(), Lease = lease },
@@ -216,13 +214,13 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
 
     public Task<int> PurgeDoneAsync(TimeSpan age, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(PurgeSql, new { Age = age }, cancellationToken: cancellationToken));
     });
 
     public Task<long> CountPendingAsync(string integrationId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(
             new CommandDefinition(CountPendingSql, new { IntegrationId = integrationId }, cancellationToken: cancellationToken));
     });
@@ -277,7 +275,7 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource) : IOutbox
 
     private Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     });
 

@@ -49,13 +49,10 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
         SET status = @Status, last_error = @LastError, deliveries_halted = deliveries_halted OR @Halt, updated_at = now()
         WHERE id = @Id
         """;
-
-    private readonly NpgsqlDataSource _dataSource = dataSource;
-
     public Task<WebhookLookup?> FindWebhookAsync(string integrationId, long? chatwootMessageId, long? conversationId, CancellationToken cancellationToken) =>
         Db.RunAsync(async () =>
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var row = await connection.QuerySingleOrDefaultAsync<WebhookRow>(new CommandDefinition(
                 WebhookSql, new { Id = integrationId, MessageId = chatwootMessageId, ConversationId = conversationId }, cancellationToken: cancellationToken));
             if (row is null)
@@ -73,7 +70,7 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
 
     public Task<EngineEventTarget?> FindEngineEventTargetAsync(string instanceName, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<EngineEventRow>(
             new CommandDefinition(EngineEventSql, new { Name = instanceName }, cancellationToken: cancellationToken));
         return row is null
@@ -85,7 +82,7 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
 
     public Task<DeliveryTarget?> FindDeliveryTargetAsync(string integrationId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<IntegrationRow>(
             new CommandDefinition(TargetSql, new { Id = integrationId }, cancellationToken: cancellationToken));
         if (row is null)
@@ -100,7 +97,7 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
     public Task SetHealthAsync(string integrationId, IntegrationStatus status, string lastError, bool halt, CancellationToken cancellationToken) =>
         Db.RunAsync(async () =>
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 SetHealthSql, new { Id = integrationId, Status = status.ToName(), LastError = PostgresText.WithoutNul(lastError), Halt = halt }, cancellationToken: cancellationToken));
         });

@@ -52,15 +52,12 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
             SELECT 1 FROM outbox
             WHERE integration_id = @IntegrationId AND chat_key = @Lane AND status = 'pending' AND leased_until > now())
         """;
-
-    private readonly NpgsqlDataSource _dataSource = dataSource;
-
     public Task<RoutedChat?> FindChatAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
         QueryAsync<RoutedChat>(FindChatSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
 
     public Task SaveChatAsync(RoutedChat chat, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(SaveChatSql, Stored(chat), cancellationToken: cancellationToken));
     });
 
@@ -76,7 +73,7 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
     public Task SetConversationStatusAsync(string integrationId, long conversationId, string status, CancellationToken cancellationToken) =>
         Db.RunAsync(async () =>
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 SetConversationStatusSql, new { IntegrationId = integrationId, ConversationId = conversationId, Status = PostgresText.WithoutNul(status) },
                 cancellationToken: cancellationToken));
@@ -99,7 +96,7 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
 
     private Task<T?> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     });
 }

@@ -6,7 +6,6 @@ namespace RyzeApi.Testing.Chatwoot;
 /// as Webhooks::Trigger#handle_error does.</summary>
 internal sealed class ChatwootWebhooks(FakeChatwootState state)
 {
-    private readonly FakeChatwootState _state = state;
     private readonly WebhookSender _sender = new();
     private readonly Lock _lock = new();
     private readonly List<FakeWebhookDelivery> _deliveries = [];
@@ -173,7 +172,7 @@ internal sealed class ChatwootWebhooks(FakeChatwootState state)
 
         if (delivery.Error is { } error && request.MessageId is { } messageId && request.ConversationId is { } conversationId
             && request.Event is WebhookPayloads.MessageCreated or WebhookPayloads.MessageUpdated
-            && _state.Messaging.UpdateStatus(conversationId, messageId, "failed", error) is { Changed: true } updated)
+            && state.Messaging.UpdateStatus(conversationId, messageId, "failed", error) is { Changed: true } updated)
         {
             OnMessageUpdated(updated.Message);
         }
@@ -188,24 +187,24 @@ internal sealed class ChatwootWebhooks(FakeChatwootState state)
 
     private WebhookRequest? MessageRequest(FakeMessage message, string eventName, WebhookSigning signing, bool automatic)
     {
-        var conversation = _state.Messaging.FindConversation(message.ConversationId);
-        if (conversation is null || _state.FindInbox(message.InboxId) is not { WebhookUrl: { Length: > 0 } url } inbox)
+        var conversation = state.Messaging.FindConversation(message.ConversationId);
+        if (conversation is null || state.FindInbox(message.InboxId) is not { WebhookUrl: { Length: > 0 } url } inbox)
         {
             return null;
         }
 
-        var body = WebhookPayloads.Message(_state, message, conversation, eventName).ToJsonString(ChatwootReply.JsonOptions);
+        var body = WebhookPayloads.Message(state, message, conversation, eventName).ToJsonString(ChatwootReply.JsonOptions);
         return new WebhookRequest(eventName, url, body, inbox.Secret, signing, message.Id, conversation.Id, automatic);
     }
 
     private WebhookRequest? ConversationRequest(FakeConversation conversation, string eventName, string? previousStatus, WebhookSigning signing, bool automatic)
     {
-        if (_state.FindInbox(conversation.InboxId) is not { WebhookUrl: { Length: > 0 } url } inbox)
+        if (state.FindInbox(conversation.InboxId) is not { WebhookUrl: { Length: > 0 } url } inbox)
         {
             return null;
         }
 
-        var body = WebhookPayloads.Conversation(_state, conversation, eventName, previousStatus).ToJsonString(ChatwootReply.JsonOptions);
+        var body = WebhookPayloads.Conversation(state, conversation, eventName, previousStatus).ToJsonString(ChatwootReply.JsonOptions);
         return new WebhookRequest(eventName, url, body, inbox.Secret, signing, null, conversation.Id, automatic);
     }
 

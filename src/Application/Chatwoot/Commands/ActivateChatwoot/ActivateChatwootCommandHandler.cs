@@ -18,30 +18,23 @@ public sealed class ActivateChatwootCommandHandler(
 {
     public const string ReplacedSinceMessage =
         "the integration activated with this Idempotency-Key was deactivated or replaced since - send a new Idempotency-Key to activate again";
-
-    private readonly InstanceResolver _instances = instances;
-    private readonly ChatwootActivator _activator = activator;
-    private readonly IIdempotencyStore _idempotency = idempotency;
-    private readonly IChatwootIntegrationRepository _integrations = integrations;
-    private readonly IChatwootModuleStatus _module = module;
-
     public async ValueTask<ActivateChatwootResult> Handle(ActivateChatwootCommand command, CancellationToken cancellationToken)
     {
         // The HTTP gate answers 503 first for /api/chatwoot/*; this also covers inline activation.
-        if (!_module.IsConfigured)
+        if (!module.IsConfigured)
         {
             throw new ModuleNotConfiguredException();
         }
 
-        var instance = await _instances.ResolveAsync(command.Caller, command.Instance, "instance not found", cancellationToken);
+        var instance = await instances.ResolveAsync(command.Caller, command.Instance, "instance not found", cancellationToken);
         if (command.IdempotencyKey is null)
         {
-            return await _activator.ActivateAsync(instance, command.Fields, _ => null, cancellationToken);
+            return await activator.ActivateAsync(instance, command.Fields, _ => null, cancellationToken);
         }
 
         var key = new IdempotencyKey(
             command.Caller.AccountId, "chatwoot.activate/" + instance.Name, command.IdempotencyKey, Fingerprint(command.Fields));
-        var claim = await _idempotency.ClaimAsync(key, cancellationToken);
+        var claim = await idempotency.ClaimAsync(key, cancellationToken);
         switch (claim.Outcome)
         {
             case IdempotencyClaimOutcome.Replay:
@@ -54,13 +47,13 @@ public sealed class ActivateChatwootCommandHandler(
 
         try
         {
-            return await _activator.ActivateAsync(
+            return await activator.ActivateAsync(
                 instance, command.Fields, r => new IdempotencyCompletion(key, JsonSerializer.Serialize(r)), cancellationToken);
         }
         catch
         {
             // A failed activation created nothing, so the client may retry with the same key.
-            await _idempotency.ReleaseAsync(key, CancellationToken.None);
+            await idempotency.ReleaseAsync(key, CancellationToken.None);
             throw;
         }
     }
@@ -70,7 +63,7 @@ public sealed class ActivateChatwootCommandHandler(
     private async Task<ActivateChatwootResult> ReplayAsync(Guid instanceId, string storedResponse, CancellationToken cancellationToken)
     {
         var first = JsonSerializer.Deserialize<ActivateChatwootResult>(storedResponse)!;
-        var current = await _integrations.FindByInstanceAsync(instanceId, cancellationToken);
+        var current = await integrations.FindByInstanceAsync(instanceId, cancellationToken);
         return current?.Integration.Id == first.BridgeIntegrationId
             ? first
             : throw new ConflictException(ReplacedSinceMessage);

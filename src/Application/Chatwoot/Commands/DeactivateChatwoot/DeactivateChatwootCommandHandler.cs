@@ -17,21 +17,14 @@ public sealed class DeactivateChatwootCommandHandler(
     ILogger<DeactivateChatwootCommandHandler> logger)
     : ICommandHandler<DeactivateChatwootCommand>
 {
-    private readonly InstanceResolver _instances = instances;
-    private readonly IChatwootIntegrationRepository _integrations = integrations;
-    private readonly ITokenProtector _protector = protector;
-    private readonly IChatwootClient _chatwoot = chatwoot;
-    private readonly IOptions<ChatwootModuleOptions> _options = options;
-    private readonly ILogger _logger = logger;
-
     public async ValueTask<Unit> Handle(DeactivateChatwootCommand command, CancellationToken cancellationToken)
     {
-        var instance = await _instances.ResolveAsync(command.Caller, command.Instance, "instance not found", cancellationToken);
-        var stored = await _integrations.FindByInstanceAsync(instance.Id, cancellationToken)
+        var instance = await instances.ResolveAsync(command.Caller, command.Instance, "instance not found", cancellationToken);
+        var stored = await integrations.FindByInstanceAsync(instance.Id, cancellationToken)
             ?? throw new NotFoundException("no chatwoot integration to delete");
 
         // Deleting the row stops routing at once: the webhook secret's hash goes with it.
-        if (!await _integrations.DeleteByInstanceAsync(instance.Id, cancellationToken))
+        if (!await integrations.DeleteByInstanceAsync(instance.Id, cancellationToken))
         {
             throw new NotFoundException("no chatwoot integration to delete");
         }
@@ -40,12 +33,12 @@ public sealed class DeactivateChatwootCommandHandler(
         string apiToken;
         try
         {
-            apiToken = _protector.Unprotect(stored.ApiToken, integration.Id);
+            apiToken = protector.Unprotect(stored.ApiToken, integration.Id);
         }
         catch (SecretUnreadableException exception)
         {
             // The integration is gone either way; only the courtesy call to Chatwoot is impossible.
-            _logger.LogWarning(
+            logger.LogWarning(
                 "Deactivated {IntegrationId}; the webhook URL of Chatwoot inbox {InboxId} was not cleared: {Reason}",
                 integration.Id, integration.InboxId, exception.Message);
             return Unit.Value;
@@ -53,15 +46,15 @@ public sealed class DeactivateChatwootCommandHandler(
 
         var connection = new ChatwootConnection(integration.BaseUrl, integration.AccountId, apiToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Value.WebhookClearTimeout);
+        timeout.CancelAfter(options.Value.WebhookClearTimeout);
         try
         {
-            await _chatwoot.SetInboxWebhookAsync(connection, integration.InboxId, string.Empty, timeout.Token);
+            await chatwoot.SetInboxWebhookAsync(connection, integration.InboxId, string.Empty, timeout.Token);
         }
         catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
             or ValidationException or OperationCanceledException)
         {
-            _logger.LogWarning(
+            logger.LogWarning(
                 "Deactivated {IntegrationId}, but clearing the webhook URL of Chatwoot inbox {InboxId} failed: {Reason}",
                 integration.Id, integration.InboxId, exception.Message);
         }

@@ -12,20 +12,15 @@ public sealed class GetChatwootStatusQueryHandler(
     ChatwootLiveCheck liveCheck)
     : IQueryHandler<GetChatwootStatusQuery, ChatwootStatusDto>
 {
-    private readonly InstanceResolver _instances = instances;
-    private readonly IChatwootIntegrationRepository _integrations = integrations;
-    private readonly ITokenProtector _protector = protector;
-    private readonly ChatwootLiveCheck _liveCheck = liveCheck;
-
     public async ValueTask<ChatwootStatusDto> Handle(GetChatwootStatusQuery query, CancellationToken cancellationToken)
     {
-        var instance = await _instances.ResolveAsync(query.Caller, query.Instance, "instance not found", cancellationToken);
-        var stored = await _integrations.FindByInstanceAsync(instance.Id, cancellationToken)
+        var instance = await instances.ResolveAsync(query.Caller, query.Instance, "instance not found", cancellationToken);
+        var stored = await integrations.FindByInstanceAsync(instance.Id, cancellationToken)
             ?? throw new NotFoundException("no chatwoot integration for this instance");
         var integration = stored.Integration;
-        var token = _protector.Unprotect(stored.ApiToken, integration.Id);
+        var token = protector.Unprotect(stored.ApiToken, integration.Id);
 
-        var (status, lastError) = await _liveCheck.RefreshAsync(integration, token, cancellationToken);
+        var (status, lastError) = await liveCheck.RefreshAsync(integration, token, cancellationToken);
 
         return new ChatwootStatusDto(
             instance.Name, status, integration.Id, integration.BaseUrl, integration.AccountId, token,

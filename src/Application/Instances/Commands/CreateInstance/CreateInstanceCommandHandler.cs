@@ -20,18 +20,11 @@ public sealed class CreateInstanceCommandHandler(
     : ICommandHandler<CreateInstanceCommand, CreateInstanceResult>
 {
     public const string InlineInternalError = "chatwoot integration failed: internal error - the failure was logged; activate again with POST /api/chatwoot/set/<instance>";
-    private readonly ILogger _logger = logger;
-    private readonly IInstanceRepository _instances = instances;
-    private readonly ChatwootActivator _activator = activator;
-    private readonly IChatwootModuleStatus _module = module;
-    private readonly IOptions<ChatwootModuleOptions> _options = options;
-    private readonly TimeProvider _timeProvider = timeProvider;
-
     public async ValueTask<CreateInstanceResult> Handle(CreateInstanceCommand command, CancellationToken cancellationToken)
     {
         var token = command.Token ?? SecretTokens.New();
-        var instance = new InstanceRecord(Guid.CreateVersion7(), command.Caller.AccountId, command.Name!, _timeProvider.GetUtcNow());
-        switch (await _instances.CreateAsync(instance, SecretTokens.Hash(token), cancellationToken))
+        var instance = new InstanceRecord(Guid.CreateVersion7(), command.Caller.AccountId, command.Name!, timeProvider.GetUtcNow());
+        switch (await instances.CreateAsync(instance, SecretTokens.Hash(token), cancellationToken))
         {
             case CreateInstanceOutcome.NameTaken:
                 throw new ConflictException("Instance name already exists");
@@ -56,33 +49,33 @@ public sealed class CreateInstanceCommandHandler(
         var name = instance.Name;
         try
         {
-            if (!_module.IsConfigured)
+            if (!module.IsConfigured)
             {
                 throw new ModuleNotConfiguredException();
             }
 
             var result = await Deadline.RunAsync(
-                "inline Chatwoot activation", _options.Value.ActivationTimeout, _timeProvider,
-                token => _activator.ActivateAsync(instance, fields, _ => null, token), cancellationToken);
+                "inline Chatwoot activation", options.Value.ActivationTimeout, timeProvider,
+                token => activator.ActivateAsync(instance, fields, _ => null, token), cancellationToken);
             return new InlineActivationOutcome(result.Status, result.BridgeIntegrationId, null);
         }
         catch (PersistenceFailedException exception)
         {
             // A server fault behind a 201: this is its only log line, so it carries the database's own error.
-            _logger.LogError(exception.InnerException ?? exception, "Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, exception.Message);
+            logger.LogError(exception.InnerException ?? exception, "Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, exception.Message);
             return new InlineActivationOutcome("error", null, exception.Message);
         }
         catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
             or ValidationException or RequestTimeoutException or ModuleNotConfiguredException)
         {
             // The answer is a 201 that reports this in chatwoot.error; one line, as for any refused request.
-            _logger.LogInformation("Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, exception.Message);
+            logger.LogInformation("Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, exception.Message);
             return new InlineActivationOutcome("error", null, exception.Message);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The instance exists and its token is shown only in this answer: never lose it to a 500.
-            _logger.LogError(exception, "Inline Chatwoot activation of instance {Instance} failed unexpectedly", name);
+            logger.LogError(exception, "Inline Chatwoot activation of instance {Instance} failed unexpectedly", name);
             return new InlineActivationOutcome("error", null, InlineInternalError);
         }
     }

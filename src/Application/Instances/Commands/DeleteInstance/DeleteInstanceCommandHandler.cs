@@ -8,13 +8,10 @@ namespace RyzeApi.Application.Instances.Commands.DeleteInstance;
 public sealed class DeleteInstanceCommandHandler(InstanceResolver resolver, IInstanceRepository instances)
     : ICommandHandler<DeleteInstanceCommand>
 {
-    private readonly InstanceResolver _resolver = resolver;
-    private readonly IInstanceRepository _instances = instances;
-
     public async ValueTask<Unit> Handle(DeleteInstanceCommand command, CancellationToken cancellationToken)
     {
-        var instance = await _resolver.ResolveAsync(command.Caller, command.Instance, "Instance not found", cancellationToken);
-        if (!await _instances.DeleteAsync(instance.Id, cancellationToken))
+        var instance = await resolver.ResolveAsync(command.Caller, command.Instance, "Instance not found", cancellationToken);
+        if (!await instances.DeleteAsync(instance.Id, cancellationToken))
         {
             throw new NotFoundException("Instance not found");
         }

@@ -9,8 +9,6 @@ public sealed class ListInstancesQueryHandler(IInstanceRepository instances)
     : IQueryHandler<ListInstancesQuery, IReadOnlyList<InstanceSummary>>
 {
     private const int MaxFaultsShown = 3;
-    private readonly IInstanceRepository _instances = instances;
-
     public async ValueTask<IReadOnlyList<InstanceSummary>> Handle(ListInstancesQuery query, CancellationToken cancellationToken)
     {
         var names = query.Caller.InstanceName is { } own ? [own] : query.Names;
@@ -19,7 +17,7 @@ public sealed class ListInstancesQueryHandler(IInstanceRepository instances)
             EnsureValidFilter(filter);
         }
 
-        var found = await _instances.ListAsync(query.Caller.AccountId, names, cancellationToken);
+        var found = await instances.ListAsync(query.Caller.AccountId, names, cancellationToken);
         if (query.Caller.InstanceName is null && names is [_] && found.Count == 0)
         {
             throw new NotFoundException("Instance not found");

@@ -15,18 +15,10 @@ namespace RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 /// agent reply in the outbox and returns at once: Chatwoot does not retry and gives up after 5 s.</summary>
 public sealed class ReceiveChatwootWebhookCommandHandler(
     IRoutingIntegrations integrations, IRoutingRepository routing, IOutbox outbox, IOutboxSignal signal,
-    ITokenProtector protector, KnownConversations known, TimeProvider timeProvider)
+    ITokenProtector protector, KnownConversations knownConversations, TimeProvider timeProvider)
     : ICommandHandler<ReceiveChatwootWebhookCommand, IngressResult>
 {
     public const string NotFoundMessage = "webhook not found - the integration was deactivated or replaced; activate it again to get a new webhook URL";
-    private readonly IRoutingIntegrations _integrations = integrations;
-    private readonly IRoutingRepository _routing = routing;
-    private readonly IOutbox _outbox = outbox;
-    private readonly IOutboxSignal _signal = signal;
-    private readonly ITokenProtector _protector = protector;
-    private readonly KnownConversations _known = known;
-    private readonly TimeProvider _timeProvider = timeProvider;
-
     public async ValueTask<IngressResult> Handle(ReceiveChatwootWebhookCommand command, CancellationToken cancellationToken)
     {
         // Parsed before the call is verified, so one database round trip can bring the credentials together with
@@ -43,7 +35,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
             return IngressResult.Recorded();
         }
 
-        var lookup = await _integrations.FindWebhookAsync(command.IntegrationId, parsed?.MessageId, parsed?.ConversationId, cancellationToken);
+        var lookup = await integrations.FindWebhookAsync(command.IntegrationId, parsed?.MessageId, parsed?.ConversationId, cancellationToken);
         if (lookup is null || !SecretMatches(command, lookup.Credentials))
         {
             throw new NotFoundException(NotFoundMessage);
@@ -68,7 +60,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         if (parsed.Name == "conversation_status_changed")
         {
             // Kept current here so routing a new WhatsApp message needs no Chatwoot call to decide.
-            await _routing.SetConversationStatusAsync(credentials.IntegrationId, parsed.ConversationId!.Value, parsed.ConversationStatus ?? "open", cancellationToken);
+            await routing.SetConversationStatusAsync(credentials.IntegrationId, parsed.ConversationId!.Value, parsed.ConversationStatus ?? "open", cancellationToken);
             return IngressResult.Recorded();
         }
 
@@ -86,13 +78,13 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
             return IngressResult.NotRouted($"conversation {parsed.ConversationId} is not one RyzeApi routes");
         }
 
-        _known.Remember(credentials, parsed.ConversationId!.Value, chat.ChatJid);
-        if (!await _outbox.EnqueueAsync(ReplyItem(credentials.IntegrationId, parsed, chat.ChatJid), cancellationToken))
+        knownConversations.Remember(credentials, parsed.ConversationId!.Value, chat.ChatJid);
+        if (!await outbox.EnqueueAsync(ReplyItem(credentials.IntegrationId, parsed, chat.ChatJid), cancellationToken))
         {
             return IngressResult.AlreadyRecorded();
         }
 
-        _signal.Notify();
+        signal.Notify();
         return IngressResult.Recorded();
     }
 
@@ -102,7 +94,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
     private async Task<bool> TryRecordKnownReplyAsync(ReceiveChatwootWebhookCommand command, ChatwootWebhookEvent? parsed, CancellationToken cancellationToken)
     {
         if (parsed is not { Name: "message_created", IgnoredBecause: null, MessageId: { } messageId, ConversationId: { } conversationId }
-            || _known.Find(command.IntegrationId, conversationId) is not { } known
+            || knownConversations.Find(command.IntegrationId, conversationId) is not { } known
             || !SecretMatches(command, known.Credentials)
             || SignatureProblem(command, known.Credentials) is not null)
         {
@@ -110,12 +102,12 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         }
 
         var item = ReplyItem(known.Credentials.IntegrationId, parsed, known.ChatJid);
-        if (!await _outbox.EnqueueKnownReplyAsync(item, new KnownReply(known.Credentials, messageId, conversationId, known.ChatJid), cancellationToken))
+        if (!await outbox.EnqueueKnownReplyAsync(item, new KnownReply(known.Credentials, messageId, conversationId, known.ChatJid), cancellationToken))
         {
             return false;
         }
 
-        _signal.Notify();
+        signal.Notify();
         return true;
     }
 
@@ -129,8 +121,8 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
             return null;
         }
 
-        var secret = _protector.Unprotect(protectedSecret, ChatwootActivator.InboxSecretAssociatedData(credentials.IntegrationId));
-        return WebhookSignature.Check(secret, command.Timestamp, command.Signature, command.Body, _timeProvider.GetUtcNow());
+        var secret = protector.Unprotect(protectedSecret, ChatwootActivator.InboxSecretAssociatedData(credentials.IntegrationId));
+        return WebhookSignature.Check(secret, command.Timestamp, command.Signature, command.Body, timeProvider.GetUtcNow());
     }
 
     private static NewOutboxItem ReplyItem(string integrationId, ChatwootWebhookEvent parsed, string chatJid)

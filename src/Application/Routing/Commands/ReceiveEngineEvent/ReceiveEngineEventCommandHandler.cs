@@ -14,16 +14,12 @@ public sealed class ReceiveEngineEventCommandHandler(
     IRoutingIntegrations integrations, IOutbox outbox, IOutboxSignal signal)
     : ICommandHandler<ReceiveEngineEventCommand, IngressResult>
 {
-    private readonly IRoutingIntegrations _integrations = integrations;
-    private readonly IOutbox _outbox = outbox;
-    private readonly IOutboxSignal _signal = signal;
-
     public async ValueTask<IngressResult> Handle(ReceiveEngineEventCommand command, CancellationToken cancellationToken)
     {
         InstanceResolver.EnsureValidPathName(command.Instance);
         var parsed = EngineEventParser.Parse(command.Body, command.EventFromPath);
         // The instance and its integration in one round trip: this runs for every WhatsApp message.
-        var target = await _integrations.FindEngineEventTargetAsync(command.Instance, cancellationToken);
+        var target = await integrations.FindEngineEventTargetAsync(command.Instance, cancellationToken);
         InstanceResolver.EnsureVisible(command.Caller, target?.Instance, "instance not found");
         var integrationId = target!.IntegrationId ?? throw new NotFoundException("no chatwoot integration for this instance");
         if (parsed.IgnoredBecause is { } reason)
@@ -50,12 +46,12 @@ public sealed class ReceiveEngineEventCommandHandler(
                 OutboxKeys.StatusDedupe(status.WhatsAppId, status.ChatwootStatus), JsonSerializer.Serialize(status));
         }
 
-        if (!await _outbox.EnqueueAsync(item, cancellationToken))
+        if (!await outbox.EnqueueAsync(item, cancellationToken))
         {
             return IngressResult.AlreadyRecorded();
         }
 
-        _signal.Notify();
+        signal.Notify();
         return IngressResult.Recorded();
     }
 }
