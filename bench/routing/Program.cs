@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using RyzeApi.Bench.Routing;
 using RyzeApi.Testing.Chatwoot;
@@ -123,30 +122,7 @@ async Task WaitForRepliesAsync(int total)
 
 if (Environment.GetEnvironmentVariable("BENCH_INGRESS_PROBE") == "1")
 {
-    // Diagnostic: single endpoints flat out, each run once to warm up (JIT) and once measured,
-    // with the CPU each process spent per request.
-    using var probeClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 });
-    async Task ProbeAsync(string name, Func<int, Task> work)
-    {
-        const int Count = 3000;
-        await Pacer.RunFlatOutAsync(Count, 32, work);
-        var (apiCpu, selfCpu) = (CpuSeconds(api.Pid), CpuSeconds(Environment.ProcessId));
-        var clock = Stopwatch.StartNew();
-        await Pacer.RunFlatOutAsync(Count, 32, i => work(Count + i));
-        Console.WriteLine($"{name}: {Count / clock.Elapsed.TotalSeconds:0} req/s; cpu per request: api {(CpuSeconds(api.Pid) - apiCpu) * 1000 / Count:0.00} ms, bench {(CpuSeconds(Environment.ProcessId) - selfCpu) * 1000 / Count:0.00} ms");
-    }
-
-    await ProbeAsync("health/live", async _ => { using var r = await probeClient.GetAsync(api.BaseUrl + "/health/live"); });
-    await ProbeAsync("instance/list", async _ => { using var r = await http.GetAsync("/api/instance/list"); });
-    await ProbeAsync("webhook (ignored)", async i =>
-    {
-        var body = $"{{\"event\":\"message_created\",\"id\":{i},\"message_type\":\"incoming\",\"content\":\"x\",\"conversation\":{{\"id\":1}}}}";
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(inv);
-        using var request = new HttpRequestMessage(HttpMethod.Post, inbox.WebhookUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Chatwoot-Timestamp", timestamp);
-        request.Headers.Add("X-Chatwoot-Signature", "sha256=" + FakeChatwoot.ComputeWebhookSignature(inbox.Secret, timestamp, body));
-        using var response = await probeClient.SendAsync(request);
-    });
+    await IngressProbe.RunAsync(api, http, inbox.WebhookUrl!, inbox.Secret);
     return 0;
 }
 
@@ -171,7 +147,6 @@ if (Environment.GetEnvironmentVariable("BENCH_BASELINE_ONLY") == "1")
 {
     return 0;
 }
-
 var conversations = Array.Empty<long>();
 // An agent replies in the fake Chatwoot: it creates the outgoing message and posts its signed
 // message_created webhook to the inbox's webhook URL, as Chatwoot does; the latency is that post's.
@@ -210,31 +185,8 @@ for (var round = 1; round <= 2; round++)
 
 await Task.Delay(TimeSpan.FromSeconds(10));
 
-// CPU seconds used so far by the API, PostgreSQL (all its processes) and this process (fakes and load).
-static double CpuSeconds(int pid)
-{
-    try
-    {
-        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-    catch (IOException)
-    {
-        return 0; // exited meanwhile
-    }
-}
-
-double PostgresCpu() => Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)).Select(int.Parse!)
-    .Where(pid => File.Exists($"/proc/{pid}/comm") && File.ReadAllText($"/proc/{pid}/comm").Trim() == "postgres").Sum(CpuSeconds);
-(double Api, double Postgres, double Bench) CpuNow() => (CpuSeconds(api.Pid), PostgresCpu(), CpuSeconds(Environment.ProcessId));
-// CPU milliseconds each process spent per item between two readings of CpuNow.
-static (double Api, double Postgres, double Bench) CpuMsPer(
-    (double Api, double Postgres, double Bench) before, (double Api, double Postgres, double Bench) after, int count) =>
-    ((after.Api - before.Api) * 1000 / count, (after.Postgres - before.Postgres) * 1000 / count, (after.Bench - before.Bench) * 1000 / count);
-
 // 3. Throughput, steady state: every chat known.
-Console.WriteLine("warm-up done; measuring throughput");
-var cpuBefore = CpuNow();
+var cpuBefore = Cpu.Now(api.Pid);
 const int ThroughputCount = 5000;
 var callsBefore = ApiCalls();
 var throughputClock = Stopwatch.StartNew();
@@ -244,8 +196,7 @@ await WaitForMessagesAsync(routed += ThroughputCount);
 var throughputSeconds = throughputClock.Elapsed.TotalSeconds;
 var throughput = ThroughputCount / throughputSeconds;
 var callsPerMessage = (ApiCalls() - callsBefore) / (double)ThroughputCount;
-var cpuAfter = CpuNow();
-var cpuPerMessage = CpuMsPer(cpuBefore, cpuAfter, ThroughputCount);
+var cpuPerMessage = Cpu.Now(api.Pid).MsPerItemSince(cpuBefore, ThroughputCount);
 Console.WriteLine($"throughput {throughput:0}/s, posts {postingSeconds:0.00} s of {throughputSeconds:0.00} s; CPU ms per message: api {cpuPerMessage.Api:0.00}, postgres {cpuPerMessage.Postgres:0.00}, fakes+load {cpuPerMessage.Bench:0.00}");
 
 // 4. Accept → Chatwoot latency at 200 messages/s.
@@ -258,7 +209,7 @@ var acceptToChatwoot = landed.Select(p => (p.Value - accepted[p.Key]).TotalMilli
 
 // 5. Webhook ingress at 500 requests/s: signed agent replies, each also sent through the engine.
 const int WebhookCount = 5000;
-var webhookCpuBefore = CpuNow();
+var webhookCpuBefore = Cpu.Now(api.Pid);
 var benchPauseBefore = (Total: GC.GetTotalPauseDuration(), Count: GC.CollectionCount(0));
 var stallMeter = new StallMeter();
 var webhookStart = stallMeter.NowMs;
@@ -269,8 +220,7 @@ var benchPause = (Ms: (GC.GetTotalPauseDuration() - benchPauseBefore.Total).Tota
 var webhookPost = chatwoot.WebhookDeliveries.Where(d => !d.Automatic && d.SentAt >= webhookStartUtc).Select(d => d.Elapsed.TotalMilliseconds).ToList();
 var slowest = SlowAnswers.Of(webhookLatency, 50, i => webhookStart + i * 1000.0 / 500, stallMeter.Stop());
 await WaitForRepliesAsync(replies += WebhookCount);
-var webhookCpuAfter = CpuNow();
-var cpuPerReply = CpuMsPer(webhookCpuBefore, webhookCpuAfter, WebhookCount);
+var cpuPerReply = Cpu.Now(api.Pid).MsPerItemSince(webhookCpuBefore, WebhookCount);
 Console.WriteLine($"webhooks p50 {Stats.Percentile(webhookLatency, 50):0.0} ms p99 {Stats.Percentile(webhookLatency, 99):0.0} ms (the POST alone: {webhookPost.Count} p50 {Stats.Percentile(webhookPost, 50):0.0} ms p99 {Stats.Percentile(webhookPost, 99):0.0} ms); CPU ms per reply: api {cpuPerReply.Api:0.00}, postgres {cpuPerReply.Postgres:0.00}, fakes+load {cpuPerReply.Bench:0.00}; load generator GC: {benchPause.Count} collections, {benchPause.Ms:0} ms paused; {slowest}");
 var peakRss = api.PeakRssMiB();
 
@@ -279,10 +229,10 @@ var peakRss = api.PeakRssMiB();
 var sustainedRounds = int.Parse(Environment.GetEnvironmentVariable("BENCH_SUSTAINED_ROUNDS") ?? "0", inv);
 for (var round = 1; round <= sustainedRounds; round++)
 {
-    var before = CpuNow();
+    var before = Cpu.Now(api.Pid);
     var latency = await Pacer.RunAsync(WebhookCount, 500, i => PostReplyAsync(replies + i));
     await WaitForRepliesAsync(replies += WebhookCount);
-    var cpu = CpuMsPer(before, CpuNow(), WebhookCount);
+    var cpu = Cpu.Now(api.Pid).MsPerItemSince(before, WebhookCount);
     await using var db = new Npgsql.NpgsqlConnection(connectionString);
     await db.OpenAsync();
     await using var stats = new Npgsql.NpgsqlCommand(
@@ -292,38 +242,9 @@ for (var round = 1; round <= sustainedRounds; round++)
     Console.WriteLine(string.Create(inv, $"sustained round {round}: p50 {Stats.Percentile(latency, 50):0.0} ms p99 {Stats.Percentile(latency, 99):0.0} ms; CPU ms per reply: api {cpu.Api:0.00}, postgres {cpu.Postgres:0.00}; outbox live {row.GetInt64(0)}, dead {row.GetInt64(1)}, autovacuums {row.GetInt64(2)}"));
 }
 
-// Report.
-string F(double v, string format = "0.0") => v.ToString(format, inv);
-var rows = new (string Name, string Value, string Baseline, string Ratio, string Target, bool Met)[]
-{
-    ("Inbound throughput, end to end (messages/s)", F(throughput, "0"), F(baselineRate, "0") + " (direct creates/s)", F(throughput / baselineRate, "0.00"), "≥ 1,000", throughput >= 1000),
-    ("Chatwoot calls per message, steady state", F(callsPerMessage, "0.000"), "1 (one create)", F(callsPerMessage, "0.00"), "≤ 1.05", callsPerMessage <= 1.05),
-    ("Accept → Chatwoot p50 at 200 msg/s (ms)", F(Stats.Percentile(acceptToChatwoot, 50)), F(Stats.Percentile(baselineLatency, 50)) + " (direct create p50)", F(Stats.Percentile(acceptToChatwoot, 50) / Stats.Percentile(baselineLatency, 50), "0.0"), "—", true),
-    ("Accept → Chatwoot p99 at 200 msg/s (ms)", F(Stats.Percentile(acceptToChatwoot, 99)), F(Stats.Percentile(baselineLatency, 99)) + " (direct create p99)", F(Stats.Percentile(acceptToChatwoot, 99) / Stats.Percentile(baselineLatency, 99), "0.0"), "≤ 100", Stats.Percentile(acceptToChatwoot, 99) <= 100),
-    ("Webhook ingress p99 at 500 req/s (ms)", F(Stats.Percentile(webhookLatency, 99)), F(Stats.Percentile(baselineIngress, 99)) + " (direct create p99 at 500/s)", F(Stats.Percentile(webhookLatency, 99) / Stats.Percentile(baselineIngress, 99), "0.0"), "≤ 10", Stats.Percentile(webhookLatency, 99) <= 10),
-    ("Peak RSS of the API process (MiB)", F(peakRss, "0"), "—", "—", "≤ 250", peakRss <= 250),
-};
-var report = new StringBuilder();
-report.AppendLine("# Benchmarks").AppendLine();
-report.AppendLine($"Measured by `bench/routing/run` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, ");
-report.AppendLine("Release build of the API as its own process, a throwaway PostgreSQL (fsync off), the fake Chatwoot and fake engine on loopback ");
-report.AppendLine("in the benchmark process. The baseline column is the fake Chatwoot hit directly in the same run, so the ratio shows what RyzeApi adds; ");
-report.AppendLine("absolute numbers move with the machine, ratios much less.").AppendLine();
-report.AppendLine("| measure | RyzeApi | baseline | ratio | target | met |").AppendLine("|---|---|---|---|---|---|");
-foreach (var r in rows)
-{
-    report.AppendLine($"| {r.Name} | {r.Value} | {r.Baseline} | {r.Ratio} | {r.Target} | {(r.Met ? "yes" : "**no**")} |");
-}
-
-report.AppendLine().AppendLine("Workload:").AppendLine();
-report.AppendLine($"- Warm-up, not measured: {Chats} WhatsApp chats get their contact and conversation, then {WarmUpCount} messages and {WarmUpCount} agent replies go through, twice more 1000 of each after a 10 s pause, and a last 10 s pause: the runs below see every chat known and a process whose tiered compilation has settled, as a long-running one's has (steady state; see *Warm-up matters* below).");
-report.AppendLine($"- Throughput: {ThroughputCount} `message.exchange` events posted by 64 concurrent clients; measured from the first post to the last message created in Chatwoot ({F(throughputSeconds, "0.00")} s; the posts alone took {F(postingSeconds, "0.00")} s). CPU per message: API {F(cpuPerMessage.Api, "0.00")} ms, PostgreSQL {F(cpuPerMessage.Postgres, "0.00")} ms, fakes and load generator {F(cpuPerMessage.Bench, "0.00")} ms.");
-report.AppendLine($"- Latency: {LatencyCount} events paced at 200/s; accept = the API's 202, Chatwoot = the fake's creation time of the message.");
-report.AppendLine($"- Webhook ingress: {WebhookCount} agent replies paced at 500/s, each created in the fake Chatwoot and posted as its signed `message_created` webhook; latency of the 200 answer, timed from the fake creating the message (p50 {F(Stats.Percentile(webhookLatency, 50))} ms); the POST alone, as the fake timed it: p50 {F(Stats.Percentile(webhookPost, 50))} ms, p99 {F(Stats.Percentile(webhookPost, 99))} ms. Each reply then goes to the engine and its `sent` tick back to Chatwoot, on the same 2 cores; CPU per reply, measured until the last tick: API {F(cpuPerReply.Api, "0.00")} ms, PostgreSQL {F(cpuPerReply.Postgres, "0.00")} ms, fakes and load generator {F(cpuPerReply.Bench, "0.00")} ms. The load generator's own GC paused it {F(benchPause.Ms, "0")} ms in {benchPause.Count} collections during the 10 s (its pauses delay the answers it times).");
-report.AppendLine($"- The webhook's slowest answers: {slowest}");
-report.AppendLine(chatwoot.AutomaticWebhooks
-    ? "- The fake Chatwoot also posts its own `message_created` webhook for every message created, as real Chatwoot does; the API receives and ignores them during the runs."
-    : "- The fake Chatwoot's own echo webhooks (which the API ignores) are off, so the fake, the API, PostgreSQL and the load generator share the 2 cores only for the measured work.");
-File.WriteAllText(output, report.ToString());
+var report = new Report(
+    throughput, baselineRate, callsPerMessage, acceptToChatwoot, baselineLatency, webhookLatency, baselineIngress, webhookPost,
+    cpuPerMessage, cpuPerReply, peakRss, slowest, Chats, ThroughputCount, LatencyCount, WebhookCount).ToMarkdown();
+File.WriteAllText(output, report);
 Console.WriteLine(report);
 return 0;
