@@ -1,7 +1,7 @@
 namespace RyzeApi.Application.Common.Exceptions;
 
 /// <summary>What went wrong, in the terms that decide what happens next. The host maps each kind once to a status
-/// and a log level (<c>WebApi/Errors/FailureAnswers</c>); code that handles failures asks the kind, never a list of
+/// and a log level (WebApi's <c>FailureAnswers</c>); code that handles failures asks the kind, never a list of
 /// exception types (docs/adr/0023-one-failure-model.md).</summary>
 public enum FailureKind
 {
