@@ -47,7 +47,7 @@ public sealed class ChatwootLiveCheck(
             await chatwoot.GetInboxAsync(connection, integration.InboxId, timeout.Token);
             return null;
         }
-        catch (UpstreamRejectedException exception) when (exception.Kind is UpstreamFailureKind.CredentialsRejected or UpstreamFailureKind.AccessDenied)
+        catch (ApplicationFailure exception) when (exception.FailureKind is FailureKind.UpstreamCredentialsRejected or FailureKind.UpstreamDenied)
         {
             return exception.Message;
         }
@@ -55,7 +55,7 @@ public sealed class ChatwootLiveCheck(
         {
             return $"Chatwoot inbox {integration.InboxId} no longer exists in account {integration.AccountId} - activate the integration again to create a new inbox. Detail: {exception.Message}";
         }
-        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException or ValidationException
+        catch (Exception exception) when (exception is ApplicationFailure
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogInformation("Live check of {IntegrationId} inconclusive: {Reason}", integration.Id, exception.Message);

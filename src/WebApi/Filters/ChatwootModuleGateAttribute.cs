@@ -17,7 +17,7 @@ public sealed class ChatwootModuleGateAttribute : Attribute, IResourceFilter
         var gate = context.HttpContext.RequestServices.GetRequiredService<IChatwootModuleStatus>();
         if (!gate.IsConfigured)
         {
-            context.Result = EnvelopeWriter.Result(context.HttpContext, StatusCodes.Status503ServiceUnavailable, NotConfiguredMessage);
+            context.Result = EnvelopeWriter.Result(context.HttpContext, FailureAnswers.For(new ModuleNotConfiguredException()));
         }
     }
 

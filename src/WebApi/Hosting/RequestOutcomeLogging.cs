@@ -2,11 +2,11 @@ using RyzeApi.WebApi.Errors;
 
 namespace RyzeApi.WebApi.Hosting;
 
-/// <summary>One log line per error answer, written here and nowhere else (docs/operations.md, "Logs"): 5xx at
-/// Error with the exception behind it; 401, 403 and 429 at Warning (a wrong or stolen token, a client over its
-/// budget); any other 4xx at Information, without a stack trace — it is the caller's mistake, already told
-/// to the caller. Successes are not logged. The line names the method, the path (a webhook secret masked,
-/// long paths cut), the status and the answer's message; never the query string, the headers or the body.</summary>
+/// <summary>One log line per error answer, written here and nowhere else (docs/operations.md, "Logs"), at the level of
+/// the failure's kind (<see cref="FailureAnswers"/>) or, for an answer no failure explains, of its status. An Error
+/// line carries the exception behind it; the others carry no stack trace. Successes are not logged. The line names
+/// the method, the path (a webhook secret masked, long paths cut), the status and the answer's message; never the
+/// query string, the headers or the body.</summary>
 public sealed class RequestOutcomeLogging(RequestDelegate next, ILogger<RequestOutcomeLogging> logger)
 {
     private const int MaxPathChars = 200;
@@ -22,16 +22,10 @@ public sealed class RequestOutcomeLogging(RequestDelegate next, ILogger<RequestO
         var method = context.Request.Method;
         var path = LoggedPath(context.Request.Path);
         var message = Masked(ErrorOutcome.MessageOf(context) ?? string.Empty, context.Request.Path, path);
-        var exception = status >= 500 ? ErrorOutcome.ExceptionOf(context) : null;
-        logger.Log(LevelOf(status), exception, "{Method} {Path} answered {Status}: {Message}", method, path, status, message);
+        var level = ErrorOutcome.LevelOf(context) ?? FailureAnswers.LevelOf(status);
+        var exception = level >= LogLevel.Error ? ErrorOutcome.ExceptionOf(context) : null;
+        logger.Log(level, exception, "{Method} {Path} answered {Status}: {Message}", method, path, status, message);
     }
-
-    public static LogLevel LevelOf(int status) => status switch
-    {
-        >= 500 => LogLevel.Error,
-        StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests => LogLevel.Warning,
-        _ => LogLevel.Information,
-    };
 
     /// <summary>The message with the request's path as logged: "not found: GET /api/chatwoot/webhook/…" would
     /// otherwise carry the webhook secret, or a 10 KB path, into the log.</summary>

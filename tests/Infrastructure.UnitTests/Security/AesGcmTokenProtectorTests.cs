@@ -113,7 +113,7 @@ public sealed class AesGcmTokenProtectorTests
                 _protector.Unprotect(secret with { Ciphertext = tampered }, IntegrationId);
                 accepted.Add(i);
             }
-            catch (CryptographicException)
+            catch (SecretUnreadableException)
             {
                 // Expected: authentication fails.
             }

@@ -4,10 +4,17 @@ namespace RyzeApi.Application.Common.Exceptions;
 /// <c>Detail: </c> and the raw cause.</summary>
 public sealed class UpstreamRejectedException(
     UpstreamFailureKind kind, string message, int? upstreamStatus = null, Exception? inner = null)
-    : Exception(message, inner)
+    : ApplicationFailure(KindOf(kind), message, inner)
 {
     public UpstreamFailureKind Kind { get; } = kind;
 
     /// <summary>The upstream HTTP status, when there was an answer.</summary>
     public int? UpstreamStatus { get; } = upstreamStatus;
+
+    private static FailureKind KindOf(UpstreamFailureKind kind) => kind switch
+    {
+        UpstreamFailureKind.CredentialsRejected => FailureKind.UpstreamCredentialsRejected,
+        UpstreamFailureKind.AccessDenied => FailureKind.UpstreamDenied,
+        _ => FailureKind.UpstreamRejected,
+    };
 }

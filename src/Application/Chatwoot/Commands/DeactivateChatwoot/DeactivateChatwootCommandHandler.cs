@@ -51,9 +51,9 @@ public sealed class DeactivateChatwootCommandHandler(
         {
             await chatwoot.SetInboxWebhookAsync(connection, integration.InboxId, string.Empty, timeout.Token);
         }
-        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
-            or ValidationException or OperationCanceledException)
+        catch (Exception exception) when (exception is ApplicationFailure or OperationCanceledException)
         {
+            // Any known failure of the courtesy call, or its time limit: the integration is gone all the same.
             logger.LogWarning(
                 "Deactivated {IntegrationId}, but clearing the webhook URL of Chatwoot inbox {InboxId} failed: {Reason}",
                 integration.Id, integration.InboxId, exception.Message);

@@ -59,18 +59,20 @@ public sealed class CreateInstanceCommandHandler(
                 token => activator.ActivateAsync(instance, fields, _ => null, token), cancellationToken);
             return new InlineActivationOutcome(result.Status, result.BridgeIntegrationId, null);
         }
-        catch (PersistenceFailedException exception)
+        catch (ApplicationFailure failure) when (failure.MessageIsForTheCaller)
         {
-            // A server fault behind a 201: this is its only log line, so it carries the database's own error.
-            logger.LogError(exception.InnerException ?? exception, "Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, exception.Message);
-            return new InlineActivationOutcome("error", null, exception.Message);
-        }
-        catch (Exception exception) when (exception is UpstreamRejectedException or UpstreamUnavailableException
-            or ValidationException or RequestTimeoutException or ModuleNotConfiguredException)
-        {
-            // The answer is a 201 that reports this in chatwoot.error; one line, as for any refused request.
-            logger.LogInformation("Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, exception.Message);
-            return new InlineActivationOutcome("error", null, exception.Message);
+            // The answer is a 201 that reports this in chatwoot.error, and this is its one log line: a refusal at
+            // Information, as for any refused request; a server fault at Error, with its cause (the database's error).
+            if (failure.IsServerFault)
+            {
+                logger.LogError(failure.InnerException ?? failure, "Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, failure.Message);
+            }
+            else
+            {
+                logger.LogInformation("Inline Chatwoot activation of instance {Instance} failed: {Reason}", name, failure.Message);
+            }
+
+            return new InlineActivationOutcome("error", null, failure.Message);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -183,6 +183,23 @@ public sealed class CreateInstanceCommandHandlerTests
         });
     }
 
+    [Test]
+    public async Task Handle_InlineActivationFailsWithAMessageForTheLogOnly_ReportsTheGenericErrorAndLogsTheFault()
+    {
+        // Arrange: a known failure whose message names internals (a key id) is a fault here, not a refusal.
+        var failure = new SecretUnreadableException("No encryption key with id k-7f3a is configured");
+        InboxCreationThrows(failure);
+        var logger = new Mock<ILogger<CreateInstanceCommandHandler>>();
+        var command = new CreateInstanceCommand(TestData.AccountCaller, "sales", null, TestData.Fields());
+
+        // Act
+        var result = await Handler(logger.Object).Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result.Chatwoot, Is.EqualTo(new InlineActivationOutcome("error", null, CreateInstanceCommandHandler.InlineInternalError)));
+        logger.VerifyLog(LogLevel.Error, "Inline Chatwoot activation of instance sales failed unexpectedly", failure, Times.Once());
+    }
+
     private void SetupCreate(CreateInstanceOutcome outcome) =>
         _instances
             .Setup(r => r.CreateAsync(It.IsAny<InstanceRecord>(), It.IsAny<byte[]>(), It.IsAny<CancellationToken>()))
