@@ -1,19 +1,22 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Common;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Behaviours;
+using RyzeApi.Application.Common.Options;
 
 namespace RyzeApi.Application;
 
 public static class DependencyInjection
 {
     /// <summary>The mediator with its behaviours, outermost first: logging, validation, timeout. Failures are not
-    /// logged here: the host writes one line per error answer, where the status is known.</summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services)
+    /// logged here: the host writes one line per error answer, where the status is known. Binds and validates the
+    /// settings Application owns.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(options =>
         {
@@ -30,8 +33,7 @@ public static class DependencyInjection
         services.AddScoped<InstanceResolver>();
         services.AddScoped<ChatwootActivator>();
         services.AddScoped<ChatwootLiveCheck>();
-        services.AddOptions<Common.Options.ChatwootModuleOptions>();
-        services.AddOptions<Common.Options.RyzeApiOptions>();
+        services.AddApplicationOptions(configuration);
         services.AddOptions<Common.Options.RoutingOptions>().ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Common.Options.RoutingOptions>, Common.Options.RoutingOptionsValidator>();
         services.AddSingleton<Routing.Ingress.KnownConversations>();

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Npgsql;
+using Microsoft.Extensions.Options;
 using Refit;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Options;
@@ -20,14 +20,13 @@ public static class DependencyInjection
     // encoding, which some reverse proxies in front of self-hosted Chatwoot refuse with 411 Length Required.
     private static readonly RefitSettings s_buffered = new() { Buffered = true };
 
-    /// <summary>PostgreSQL, the token protector and the Chatwoot client. Throws at start-up, with a message
-    /// naming the setting, when the connection string is missing or an encryption key is malformed.</summary>
+    /// <summary>PostgreSQL, the token protector and the Chatwoot and engine clients. Their settings are validated
+    /// before the host starts: a missing connection string or a malformed encryption key stops the process with a
+    /// message naming the setting.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings__Postgres is not set: RyzeApi keeps all state in PostgreSQL.");
-        services.AddSingleton(new DatabaseSettings(connectionString));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseSettings.WithDefaults(connectionString)));
+        services.AddInfrastructureOptions(configuration);
+        services.AddPersistence();
         services.AddSingleton<IAccountRepository, AccountRepository>();
         services.AddSingleton<ICredentialStore, CredentialStore>();
         services.AddSingleton<IInstanceRepository, InstanceRepository>();
@@ -36,38 +35,32 @@ public static class DependencyInjection
         services.AddSingleton<IOutbox, OutboxRepository>();
         services.AddSingleton<IRoutingRepository, RoutingRepository>();
         services.AddSingleton<IRoutingIntegrations, RoutingIntegrations>();
-        services.AddSingleton<DatabaseInitializer>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: ["ready"]);
 
-        var section = configuration.GetSection("Chatwoot");
-        services.Configure<ChatwootInfrastructureOptions>(section);
-        var chatwoot = section.Get<ChatwootInfrastructureOptions>() ?? new ChatwootInfrastructureOptions();
         services.AddSingleton<ChatwootModuleGate>();
         services.AddSingleton<IChatwootModuleStatus>(sp => sp.GetRequiredService<ChatwootModuleGate>());
-        AddTokenProtector(services, chatwoot);
-        AddChatwootClient(services, chatwoot, section.GetSection("Resilience"));
-        AddRouting(services, configuration, chatwoot);
+        services.AddSingleton<OutboundConnections>();
+        AddTokenProtector(services);
+        AddChatwootClient(services, configuration.GetSection(InfrastructureOptions.ChatwootSection).GetSection("Resilience"));
+        AddRouting(services, configuration);
         return services;
     }
 
-    private static void AddTokenProtector(IServiceCollection services, ChatwootInfrastructureOptions options)
+    private static void AddTokenProtector(IServiceCollection services)
     {
-        // Parsed now, not lazily, so a malformed key stops the process at start with a clear message.
-        if (!string.IsNullOrWhiteSpace(options.EncryptionKey))
+        // Built once from the validated settings; without a key the module gate answers 503 before a token is needed.
+        services.AddSingleton(sp =>
         {
-            var ring = EncryptionKeyRing.Parse(options.EncryptionKey, options.PreviousEncryptionKeys);
-            services.AddSingleton(ring);
-            services.AddSingleton<ITokenProtector, AesGcmTokenProtector>();
-        }
-        else
-        {
-            services.AddSingleton<ITokenProtector, UnconfiguredTokenProtector>();
-        }
+            var options = sp.GetRequiredService<IOptions<ChatwootInfrastructureOptions>>().Value;
+            return EncryptionKeyRing.Parse(options.EncryptionKey!, options.PreviousEncryptionKeys);
+        });
+        services.AddSingleton<ITokenProtector>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<ChatwootInfrastructureOptions>>().Value.EncryptionKey)
+                ? new UnconfiguredTokenProtector()
+                : new AesGcmTokenProtector(sp.GetRequiredService<EncryptionKeyRing>()));
     }
 
-    private static void AddChatwootClient(IServiceCollection services, ChatwootInfrastructureOptions options, IConfigurationSection resilience)
+    private static void AddChatwootClient(IServiceCollection services, IConfigurationSection resilience)
     {
-        var guard = options.BlockPrivateNetworks ? new ChatwootNetworkGuard(options.AllowedHosts) : null;
         services.AddTransient<ChatwootTargetHandler>();
         services.AddRefitGeneratedClient<IChatwootApi>(s_buffered)
             .ConfigureHttpClient(client =>
@@ -76,11 +69,11 @@ public static class DependencyInjection
                 // Above the pipeline's total timeout, so the pipeline's timeouts are the ones that fire.
                 client.Timeout = TimeSpan.FromMinutes(5);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp =>
             {
-                AllowAutoRedirect = false,
-                UseProxy = guard is null,
-                ConnectCallback = guard is null ? null : guard.ConnectAsync,
+                var handler = sp.GetRequiredService<OutboundConnections>().CreateHandler();
+                handler.AllowAutoRedirect = false;
+                return handler;
             })
             .AddHttpMessageHandler<ChatwootTargetHandler>()
             .AddStandardResilienceHandler(o =>
@@ -94,14 +87,13 @@ public static class DependencyInjection
         services.AddSingleton<IChatwootMessaging, ChatwootMessaging>();
     }
 
-    private static void AddRouting(IServiceCollection services, IConfiguration configuration, ChatwootInfrastructureOptions chatwoot)
+    private static void AddRouting(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<EngineOptions>(configuration.GetSection(EngineOptions.Section));
         services.Configure<RoutingOptions>(configuration.GetSection(RoutingOptions.Section));
-        var engine = configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
         services.AddRefitGeneratedClient<IEngineApi>(s_buffered)
-            .ConfigureHttpClient(client =>
+            .ConfigureHttpClient((sp, client) =>
             {
+                var engine = sp.GetRequiredService<IOptions<EngineOptions>>().Value;
                 client.BaseAddress = Uri.TryCreate(engine.BaseUrl, UriKind.Absolute, out var baseUrl) ? baseUrl : new Uri("http://engine.invalid");
                 client.Timeout = TimeSpan.FromMinutes(5);
             })
@@ -112,15 +104,12 @@ public static class DependencyInjection
                 o.Retry.DisableForUnsafeHttpMethods();
             });
         services.AddSingleton<IEngineClient, EngineClient>();
-        // Media URLs come in engine events, which any holder of an instance token can post: the same guard
-        // as Chatwoot calls when the operator turned it on. It checks every connection, redirects included.
-        var guard = chatwoot.BlockPrivateNetworks ? new ChatwootNetworkGuard(chatwoot.AllowedHosts) : null;
         services.AddHttpClient(MediaFetcher.ClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp =>
             {
-                MaxAutomaticRedirections = 3,
-                UseProxy = guard is null,
-                ConnectCallback = guard is null ? null : guard.ConnectAsync,
+                var handler = sp.GetRequiredService<OutboundConnections>().CreateHandler();
+                handler.MaxAutomaticRedirections = 3;
+                return handler;
             });
         services.AddSingleton<IMediaFetcher, MediaFetcher>();
         services.AddSingleton<OutboxSignal>();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using RyzeApi.Application;
-using RyzeApi.Application.Common.Options;
+using Microsoft.Extensions.Options;
 using RyzeApi.Infrastructure;
 using RyzeApi.Infrastructure.Persistence;
 using RyzeApi.WebApi.Auth;
@@ -18,11 +18,9 @@ var builder = WebApplication.CreateBuilder(args);
 ListenFailure.Install(builder);
 builder.WebHost.ConfigureKestrel(KestrelSetup.Configure);
 
-builder.Services.AddApplication();
+builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);
-builder.Services.Configure<ChatwootModuleOptions>(builder.Configuration.GetSection(ChatwootModuleOptions.Section));
-builder.Services.Configure<RyzeApiOptions>(builder.Configuration.GetSection(RyzeApiOptions.Section));
-builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection(RateLimitSettings.Section));
+builder.Services.AddWebApiOptions(builder.Configuration);
 
 builder.Services.AddExceptionHandler<EnvelopeExceptionHandler>();
 builder.Services.AddProblemDetails();
@@ -52,6 +50,8 @@ builder.Services.AddRyzeApiSwagger();
 
 var app = builder.Build();
 
+// Every layer's settings checked before the database is touched: a bad one stops the process here, naming it.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -63,7 +63,7 @@ app.UseAuthentication();
 app.UseMiddleware<RateLimitMiddleware>();
 app.UseAuthorization();
 
-if (app.Configuration.GetValue("Swagger:Enabled", true))
+if (app.Services.GetRequiredService<IOptions<SwaggerSettings>>().Value.Enabled)
 {
     app.UseRyzeApiSwagger();
 }

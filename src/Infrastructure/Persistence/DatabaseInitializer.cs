@@ -8,11 +8,11 @@ namespace RyzeApi.Infrastructure.Persistence;
 
 /// <summary>At start-up: applies migrations, then makes sure the bootstrap account exists.</summary>
 public sealed class DatabaseInitializer(
-    DatabaseSettings settings, IAccountRepository accounts, IOptions<RyzeApiOptions> options, ILogger<DatabaseInitializer> logger)
+    IOptions<DatabaseSettings> settings, IAccountRepository accounts, IOptions<RyzeApiOptions> options, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        DatabaseMigrator.Migrate(settings.ConnectionString, logger);
+        DatabaseMigrator.Migrate(settings.Value.Postgres!, logger);
         if (options.Value.BootstrapAccountToken is { Length: > 0 } token)
         {
             await accounts.EnsureAccountAsync(SecretTokens.Hash(token), "bootstrap", cancellationToken);

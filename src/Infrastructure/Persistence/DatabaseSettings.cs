@@ -1,11 +1,26 @@
+using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace RyzeApi.Infrastructure.Persistence;
 
-/// <summary>The PostgreSQL connection string (<c>ConnectionStrings__Postgres</c>).</summary>
-public sealed record DatabaseSettings(string ConnectionString)
+/// <summary>The PostgreSQL connection string (<c>ConnectionStrings__Postgres</c>), bound from the
+/// <c>ConnectionStrings</c> section.</summary>
+public sealed class DatabaseSettings : IValidatableObject
 {
+    public const string Section = "ConnectionStrings";
+
+    /// <summary>The connection string as the operator wrote it; migrations run with it.</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>What the data source opens: <see cref="Postgres"/> with RyzeApi's defaults (<see cref="WithDefaults"/>).</summary>
+    public string PooledConnectionString => WithDefaults(Postgres ?? "");
+
+    /// <summary>Connections the pool opens at most: the operator's <c>Maximum Pool Size</c>, else RyzeApi's 20. Whatever
+    /// holds connections at the same time (the outbox's database writers) is sized against it.</summary>
+    public int MaxPoolSize => new NpgsqlConnectionStringBuilder(PooledConnectionString).MaxPoolSize;
+
     /// <summary>The connection string with RyzeApi's defaults for the settings it leaves unset; an operator's
     /// own value always wins. Each was measured by <c>bench/routing/run</c> (docs/adr/0011).</summary>
     /// <remarks>
@@ -42,4 +57,28 @@ public sealed record DatabaseSettings(string ConnectionString)
 
         return builder.ConnectionString;
     }
+
+    /// <summary>No connection string, or one Npgsql cannot read, stops start-up here, naming the setting, instead of
+    /// at the first connection. Npgsql's reason names the position or the keyword, never a value.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Postgres))
+        {
+            return [new ValidationResult("ConnectionStrings__Postgres is not set: RyzeApi keeps all state in PostgreSQL.")];
+        }
+
+        try
+        {
+            _ = WithDefaults(Postgres);
+            return [];
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException)
+        {
+            return [new ValidationResult($"ConnectionStrings__Postgres is not a connection string Npgsql can read: {exception.Message}")];
+        }
+    }
 }
+
+/// <summary>Generated; it runs <see cref="DatabaseSettings.Validate"/>.</summary>
+[OptionsValidator]
+public sealed partial class DatabaseSettingsValidator : IValidateOptions<DatabaseSettings>;

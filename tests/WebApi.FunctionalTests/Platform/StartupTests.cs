@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Platform;
@@ -15,7 +16,7 @@ public sealed class StartupTests
         var exception = Assert.Catch(() => api.CreateClient());
 
         // Assert
-        Assert.That(exception, Is.InstanceOf<InvalidOperationException>());
+        Assert.That(exception, Is.InstanceOf<OptionsValidationException>());
         Assert.That(exception!.Message, Does.StartWith(expected));
     }
 
