@@ -84,23 +84,6 @@ public sealed class DeactivateChatwootCommandHandlerTests : StoredIntegrationFix
     }
 
     [Test]
-    public void Handle_NoIntegration_ThrowsNotFoundWithoutDeleting()
-    {
-        // Arrange
-        Integrations
-            .Setup(r => r.FindByInstanceAsync(TestData.Instance.Id, It.IsAny<CancellationToken>()))
-            .ReturnsAsync((StoredChatwootIntegration?)null);
-
-        // Act
-        var thrown = Assert.ThrowsAsync<NotFoundException>(async () => await Handler().Handle(_command, CancellationToken.None));
-
-        // Assert
-        Assert.That(thrown.Message, Is.EqualTo("no chatwoot integration to delete"));
-        Integrations.Verify(r => r.DeleteByInstanceAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
-        ChatwootClient.VerifyNoOtherCalls();
-    }
-
-    [Test]
     public void Handle_RowDeletedConcurrently_ThrowsNotFoundWithoutTouchingChatwoot()
     {
         // Arrange
@@ -113,6 +96,8 @@ public sealed class DeactivateChatwootCommandHandlerTests : StoredIntegrationFix
         Assert.That(thrown.Message, Is.EqualTo("no chatwoot integration to delete"));
         ChatwootClient.VerifyNoOtherCalls();
     }
+
+    protected override string NoIntegrationMessage => "no chatwoot integration to delete";
 
     protected override Task HandleForInstanceAsync(string instanceName) =>
         Handler().Handle(new DeactivateChatwootCommand(TestData.AccountCaller, instanceName), CancellationToken.None).AsTask();
