@@ -3,86 +3,51 @@ using RyzeApi.Architecture.Tests.Support;
 
 namespace RyzeApi.Architecture.Tests;
 
-/// <summary>Proves each rule fails on a broken type, so an empty result on production code means something.</summary>
+/// <summary>Proves each convention fails on the broken samples, so a pass on production code means something.</summary>
 [TestFixture]
 public sealed class ConventionRulesTests
 {
-    private readonly Type[] _samples = typeof(ViolatingSamples).GetNestedTypes(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic);
+    private static IEnumerable<TestCaseData> Violations()
+    {
+        yield return Case("requests are sealed", "OpenCommand");
+        yield return Case("requests are records", "ClassCommand");
+        yield return Case("requests are immutable", "FieldCommand", "MutableQuery");
+        yield return Case("commands are named …Command", "DoThing");
+        yield return Case("queries are named …Query", "FetchThing");
+        yield return Case("handlers are public and sealed", "GoodQueryHandler", "OpenCommandHandler");
+        yield return Case("command handlers are named …CommandHandler", "DoThingHandler");
+        yield return Case("query handlers are named …QueryHandler", "FetchThingHandler");
+        yield return Case("handlers are named after their request", "WrongQueryHandler");
+        yield return Case("every request has exactly one handler", "ClassCommand", "FieldCommand", "GoodCommand", "GoodQuery", "MutableQuery");
+        yield return Case("handlers never call the mediator", "LookupCommandHandler", "RelayCommandHandler");
+        yield return Case("validators are public, sealed and named …Validator", "HiddenValidator", "OpenValidator", "Rules");
+        yield return Case("behaviours are public, sealed and named …Behaviour", "OpenBehaviour`2");
+    }
 
-    [Test]
-    public void RequestViolations_BrokenRequests_AreEachReported()
+    [TestCaseSource(nameof(Violations))]
+    public void Convention_BrokenSamples_RejectsExactlyTheBrokenOnes(string convention, string[] expected)
     {
         // Arrange
-        var requests = ConventionRules.Requests(_samples);
+        var rule = ConventionRules.All[convention](Layers.SampleTypes());
 
         // Act
-        var violations = ConventionRules.RequestViolations(requests);
+        var violators = rule.Violators();
 
         // Assert
-        Assert.Multiple(() =>
-        {
-            Assert.That(requests, Has.Length.EqualTo(8));
-            Assert.That(violations, Is.EquivalentTo(new[]
-            {
-                "OpenCommand is not sealed",
-                "ClassCommand is not a record",
-                "DoThing is not named …Command",
-                "FetchThing is not named …Query",
-                "MutableQuery.Name is mutable",
-                "FieldCommand.Field is mutable",
-            }));
-        });
+        Assert.That(violators, Is.EqualTo(expected));
     }
 
     [Test]
-    public void HandlerViolations_BrokenHandlers_AreEachReported()
+    public void Violations_CoverEveryConvention()
     {
         // Arrange
-        var handlers = ConventionRules.Handlers(_samples);
+        var covered = Violations().Select(c => (string)c.Arguments[0]!);
 
         // Act
-        var violations = ConventionRules.HandlerViolations(handlers);
-
         // Assert
-        Assert.Multiple(() =>
-        {
-            Assert.That(handlers, Has.Length.EqualTo(4));
-            Assert.That(violations, Is.EquivalentTo(new[]
-            {
-                "OpenCommandHandler is not sealed",
-                "DoThingHandler is not named …CommandHandler",
-                "WrongQueryHandler is not named GoodQueryHandler",
-                "GoodQueryHandler is not public",
-            }));
-        });
+        Assert.That(covered, Is.EquivalentTo(ConventionRules.All.Keys));
     }
 
-    [Test]
-    public void ValidatorViolations_BrokenValidators_AreEachReported()
-    {
-        // Arrange
-        var validators = ConventionRules.Validators(_samples);
-
-        // Act
-        var violations = ConventionRules.ValidatorViolations(validators);
-
-        // Assert
-        Assert.That(violations, Is.EquivalentTo(new[]
-        {
-            "OpenValidator is not sealed", "HiddenValidator is not public", "Rules is not named …Validator",
-        }));
-    }
-
-    [Test]
-    public void BehaviourViolations_OpenBehaviour_IsReported()
-    {
-        // Arrange
-        var behaviours = ConventionRules.Behaviours(_samples);
-
-        // Act
-        var violations = ConventionRules.BehaviourViolations(behaviours);
-
-        // Assert
-        Assert.That(violations, Is.EqualTo(new[] { "OpenBehaviour`2 is not sealed" }));
-    }
+    private static TestCaseData Case(string convention, params string[] violators) =>
+        new TestCaseData(convention, violators).SetArgDisplayNames(convention);
 }

@@ -1,13 +1,80 @@
 using NUnit.Framework;
 using RyzeApi.Architecture.Tests.Support;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
 namespace RyzeApi.Architecture.Tests;
 
-/// <summary>Proves the dependency rules flag real violations: applied to the layer that legitimately
-/// breaks them (Infrastructure, Application), they must find something.</summary>
+/// <summary>Proves the dependency rules flag real violations: applied to the layer that legitimately breaks
+/// them, or to samples that break them only inside a method body, they must reject something.</summary>
 [TestFixture]
 public sealed class DependencyRulesTests
 {
+    [Test]
+    public void NeverOnOuterLayersOrTheirLibraries_Infrastructure_IsRejected()
+    {
+        // Arrange
+        var rule = DependencyRules.NeverOnOuterLayersOrTheirLibraries(Types().That().ResideInAssembly(Layers.Infrastructure));
+
+        // Act
+        var violators = rule.Violators();
+
+        // Assert
+        Assert.That(violators, Is.SupersetOf(new[] { "ChatwootIntegrationRepository", "DependencyInjection" }));
+    }
+
+    [Test]
+    public void NeverOnOuterLayersOrTheirLibraries_NpgsqlOnlyInAMethodBody_IsRejected()
+    {
+        // Arrange
+        var rule = DependencyRules.NeverOnOuterLayersOrTheirLibraries(Layers.SampleTypes());
+
+        // Act
+        var violators = rule.Violators();
+
+        // Assert
+        Assert.That(violators, Is.EqualTo(new[] { "BodyNamesTheWebApi", "BodyUsesNpgsql" }));
+    }
+
+    [Test]
+    public void NeverOn_WebApiNamedOnlyInAMethodBody_IsRejected()
+    {
+        // Arrange
+        var rule = DependencyRules.NeverOn(Layers.SampleTypes(), Layers.WebApi);
+
+        // Act
+        var violators = rule.Violators();
+
+        // Assert
+        Assert.That(violators, Is.EqualTo(new[] { "BodyNamesTheWebApi" }));
+    }
+
+    [Test]
+    public void OnlyOnTheRuntimeAndItself_Application_IsRejected()
+    {
+        // Arrange
+        var rule = DependencyRules.OnlyOnTheRuntimeAndItself(Layers.ApplicationTypes(), Layers.Application);
+
+        // Act
+        var violators = rule.Violators();
+
+        // Assert
+        Assert.That(violators, Is.SupersetOf(new[] { "ChatwootActivationFieldsValidator", "ChatwootActivator" }));
+    }
+
+    [Test]
+    public void EachImplementedBy_ForgottenPort_IsRejected()
+    {
+        // Arrange
+        var ports = Types().That().AreNestedIn(typeof(ViolatingSamples));
+        var rule = DependencyRules.EachImplementedBy(ports, Layers.SampleTypes());
+
+        // Act
+        var violators = rule.Violators();
+
+        // Assert
+        Assert.That(violators, Is.EqualTo(new[] { "IForgottenPort" }));
+    }
+
     [Test]
     public void IsForbiddenInApplication_InfrastructureReferences_FlagsItsLibraries()
     {
@@ -39,19 +106,6 @@ public sealed class DependencyRulesTests
     }
 
     [Test]
-    public void AssembliesInSignatures_InfrastructureTypes_FindsNpgsql()
-    {
-        // Arrange
-        var types = Layers.Infrastructure.GetTypes();
-
-        // Act
-        var named = DependencyRules.AssembliesInSignatures(types);
-
-        // Assert
-        Assert.That(named.Where(DependencyRules.IsForbiddenInApplication), Does.Contain("Npgsql"));
-    }
-
-    [Test]
     public void OutsideSharedFramework_Application_FindsPackagesAndDomain()
     {
         // Arrange
@@ -68,6 +122,7 @@ public sealed class DependencyRulesTests
     [TestCase("netstandard", true)]
     [TestCase("FluentValidation", false)]
     [TestCase("RyzeApi.Application", false)]
+    [TestCase("RyzeApi.Infrastructure", false)]
     public void IsRuntimeName_Name_ClassifiesIt(string name, bool expected)
     {
         // Arrange
@@ -78,5 +133,22 @@ public sealed class DependencyRulesTests
 
         // Assert
         Assert.That(runtime, Is.EqualTo(expected));
+    }
+
+    [TestCase("Npgsql", true)]
+    [TestCase("Microsoft.AspNetCore.Http.Abstractions", true)]
+    [TestCase("RyzeApi.Infrastructure", true)]
+    [TestCase("RyzeApi.InfrastructureHelpers", false)]
+    [TestCase("Microsoft.Extensions.Options", false)]
+    public void IsForbiddenInApplication_Name_ClassifiesIt(string name, bool expected)
+    {
+        // Arrange
+        // (name from the test case)
+
+        // Act
+        var forbidden = DependencyRules.IsForbiddenInApplication(name);
+
+        // Assert
+        Assert.That(forbidden, Is.EqualTo(expected));
     }
 }

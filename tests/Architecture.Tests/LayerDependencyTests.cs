@@ -1,5 +1,7 @@
+using ArchUnitNET.NUnit;
 using NUnit.Framework;
 using RyzeApi.Architecture.Tests.Support;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
 namespace RyzeApi.Architecture.Tests;
 
@@ -7,15 +9,17 @@ namespace RyzeApi.Architecture.Tests;
 public sealed class LayerDependencyTests
 {
     [Test]
-    public void Domain_ReferencesOnlyTheRuntime()
+    public void Domain_DependsOnlyOnTheRuntime()
     {
         // Arrange
+        var rule = DependencyRules.OnlyOnTheRuntimeAndItself(Types().That().ResideInAssembly(Layers.Domain), Layers.Domain);
         var names = Layers.ReferencedNames(Layers.Domain);
 
         // Act
         var foreign = names.Where(n => !DependencyRules.IsRuntimeName(n));
 
         // Assert
+        rule.Check(Layers.Model);
         Assert.Multiple(() =>
         {
             Assert.That(names, Does.Contain("System.Runtime"));
@@ -58,34 +62,36 @@ public sealed class LayerDependencyTests
     }
 
     [Test]
-    public void Application_SignaturesNeverNameOuterLayersOrTheirLibraries()
+    public void Application_NeverDependsOnOuterLayersOrTheirLibraries()
     {
         // Arrange
-        var types = Layers.ApplicationTypes();
+        var types = Layers.ApplicationTypes().GetObjects(Layers.Model).ToList();
+        var rule = DependencyRules.NeverOnOuterLayersOrTheirLibraries(Types().That().ResideInAssembly(Layers.Application));
 
         // Act
-        var named = DependencyRules.AssembliesInSignatures(types);
-        var forbidden = named.Where(DependencyRules.IsForbiddenInApplication);
+        var seen = types.SelectMany(t => t.Dependencies).Select(d => new System.Reflection.AssemblyName(d.Target.Assembly.FullName).Name).ToHashSet();
 
         // Assert
+        rule.Check(Layers.Model);
         Assert.Multiple(() =>
         {
-            Assert.That(types, Has.Length.GreaterThanOrEqualTo(50));
-            Assert.That(named, Is.SupersetOf(new[] { "RyzeApi.Domain", "RyzeApi.Application", "FluentValidation" }));
-            Assert.That(forbidden, Is.Empty);
+            Assert.That(types, Has.Count.GreaterThanOrEqualTo(50));
+            Assert.That(seen, Is.SupersetOf(new[] { "RyzeApi.Domain", "RyzeApi.Application", "FluentValidation" }));
         });
     }
 
     [Test]
-    public void Infrastructure_ReferencesApplicationButNotWebApi()
+    public void Infrastructure_ReferencesApplicationButNeverTheWebApi()
     {
         // Arrange
+        var rule = DependencyRules.NeverOn(Types().That().ResideInAssembly(Layers.Infrastructure), Layers.WebApi);
         var names = Layers.ReferencedNames(Layers.Infrastructure);
 
         // Act
         var web = names.Where(n => n == "RyzeApi.WebApi");
 
         // Assert
+        rule.Check(Layers.Model);
         Assert.Multiple(() =>
         {
             Assert.That(names, Does.Contain("RyzeApi.Application"));
@@ -94,9 +100,29 @@ public sealed class LayerDependencyTests
     }
 
     [Test]
+    public void ApplicationPorts_AreEachImplemented_MostlyByInfrastructure()
+    {
+        // Arrange
+        var ports = Types().That().ResideInNamespace("RyzeApi.Application.Common.Abstractions");
+        var production = Types().That().ResideInAssembly(Layers.Application, Layers.Infrastructure, Layers.WebApi);
+        var rule = DependencyRules.EachImplementedBy(ports, production);
+
+        // Act
+        var byInfrastructure = Classes().That().ResideInAssembly(Layers.Infrastructure).GetObjects(Layers.Model)
+            .SelectMany(c => c.ImplementedInterfaces)
+            .Where(i => i.Namespace.FullName == "RyzeApi.Application.Common.Abstractions")
+            .Distinct();
+
+        // Assert
+        rule.Check(Layers.Model);
+        Assert.That(byInfrastructure.Count(), Is.GreaterThanOrEqualTo(10));
+    }
+
+    [Test]
     public void WebApi_ComposesApplicationAndInfrastructure()
     {
         // Arrange
+        // (a positive check on the references; ArchUnitNET rules say what every type must or must not do)
         var names = Layers.ReferencedNames(Layers.WebApi);
 
         // Act

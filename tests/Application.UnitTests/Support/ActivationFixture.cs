@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
@@ -47,6 +48,10 @@ public sealed class ActivationFixture
 
     public Mock<IChatwootModuleStatus> Module { get; } = new();
 
+    /// <summary>The activator's clock: reads <see cref="TestData.Now"/>, and its timers (the cleanup's own limit)
+    /// fire only when a test advances it.</summary>
+    public FakeTimeProvider Clock { get; } = new(TestData.Now);
+
     /// <summary>What Chatwoot answers to the inbox creation.</summary>
     public ChatwootInbox Inbox { get; set; } = new(TestData.InboxId, "RyzeAPI", null, null);
 
@@ -68,7 +73,7 @@ public sealed class ActivationFixture
         Integrations.Object,
         Protector.Object,
         Options.Create(new RyzeApiOptions { PublicBaseUrl = PublicBaseUrl + "/" }),
-        new FixedTimeProvider(TestData.Now),
+        Clock,
         NullLogger<ChatwootActivator>.Instance);
 
     public ActivateChatwootCommandHandler Handler() =>

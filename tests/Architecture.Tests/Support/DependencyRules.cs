@@ -1,21 +1,44 @@
-using System.Reflection;
+using System.Text.RegularExpressions;
+using ArchUnitNET.Domain;
+using ArchUnitNET.Fluent;
+using ArchUnitNET.Fluent.Syntax.Elements.Types;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+using Assembly = System.Reflection.Assembly;
 
 namespace RyzeApi.Architecture.Tests.Support;
 
-/// <summary>Which assemblies a layer may depend on.</summary>
+/// <summary>Which assemblies a layer may depend on. ArchUnitNET reads the IL, so a dependency counts
+/// wherever it stands: signatures, attributes and method bodies alike.</summary>
 public static class DependencyRules
 {
-    private static readonly string[] s_forbiddenInApplication =
-        ["Npgsql", "Dapper", "Refit", "Polly", "DbUp", "dbup", "Microsoft.AspNetCore", "Microsoft.Extensions.Http"];
+    /// <summary>Assembly names Application may never use: the outer layers and their libraries.</summary>
+    public const string ForbiddenInApplication =
+        @"^(Npgsql|Dapper|Refit|Polly|DbUp|dbup|Microsoft\.AspNetCore|Microsoft\.Extensions\.Http)|^RyzeApi\.(Infrastructure|WebApi)(,|$)";
 
-    public static bool IsForbiddenInApplication(string assemblyName) =>
-        s_forbiddenInApplication.Any(prefix => assemblyName.StartsWith(prefix, StringComparison.Ordinal))
-        || assemblyName is "RyzeApi.Infrastructure" or "RyzeApi.WebApi";
+    private const string Runtime = @"^(System(\.[\w.]+)?|netstandard|mscorlib)(,|$)";
 
-    public static bool IsRuntimeName(string assemblyName) =>
-        assemblyName.StartsWith("System", StringComparison.Ordinal) || assemblyName is "netstandard" or "mscorlib";
+    public static bool IsForbiddenInApplication(string assemblyName) => Regex.IsMatch(assemblyName, ForbiddenInApplication);
 
-    /// <summary>Referenced assemblies that do not load from the shared framework directory (NuGet packages, our projects).</summary>
+    public static bool IsRuntimeName(string assemblyName) => Regex.IsMatch(assemblyName, Runtime);
+
+    public static IArchRule OnlyOnTheRuntimeAndItself(GivenTypesConjunction types, Assembly own) =>
+        types.Should().OnlyDependOn(Types(true).That().ResideInAssembly(own).Or().ResideInAssemblyMatching(Runtime));
+
+    public static IArchRule NeverOnOuterLayersOrTheirLibraries(GivenTypesConjunction types) =>
+        types.Should().NotDependOnAnyTypesThat().ResideInAssemblyMatching(ForbiddenInApplication);
+
+    public static IArchRule NeverOn(GivenTypesConjunction types, Assembly layer) =>
+        types.Should().NotDependOnAnyTypesThat().ResideInAssembly(layer);
+
+    /// <summary>Every port (interface) of <paramref name="ports"/> has a class among <paramref name="implementers"/>
+    /// that implements it, so no port is dead or served only by tests.</summary>
+    public static IArchRule EachImplementedBy(IObjectProvider<IType> ports, IObjectProvider<IType> implementers) =>
+        Interfaces().That().Are(ports).Should().FollowCustomCondition(
+            port => implementers.GetObjects(Layers.Model).Any(c => c is Class && c.ImplementedInterfaces.Any(i => i.FullName == port.FullName)),
+            "be implemented", "has no implementation");
+
+    /// <summary>Referenced assemblies that do not load from the shared framework directory (NuGet packages,
+    /// our projects). Hand-written: ArchUnitNET sees types, not the folder their assembly loads from.</summary>
     public static string[] OutsideSharedFramework(Assembly assembly)
     {
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location);
@@ -25,8 +48,4 @@ public static class DependencyRules
             .Select(a => a.GetName().Name!)
             .Order(StringComparer.Ordinal)];
     }
-
-    /// <summary>The assemblies named anywhere in the signatures of <paramref name="types"/>.</summary>
-    public static HashSet<string> AssembliesInSignatures(IEnumerable<Type> types) =>
-        [.. types.SelectMany(TypeInspection.SignatureTypes).Select(t => t.Assembly.GetName().Name!)];
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Npgsql;
 
 namespace RyzeApi.Architecture.Tests.Support;
 
@@ -63,4 +64,45 @@ internal static class ViolatingSamples
             TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
             next(message, cancellationToken);
     }
+
+    public sealed class FetchThingHandler : IQueryHandler<FetchThing, int>
+    {
+        public ValueTask<int> Handle(FetchThing query, CancellationToken cancellationToken) => default;
+    }
+
+    public sealed record RelayCommand : ICommand;
+
+    public sealed class RelayCommandHandler(ISender sender) : ICommandHandler<RelayCommand>
+    {
+        public async ValueTask<Unit> Handle(RelayCommand command, CancellationToken cancellationToken) =>
+            await sender.Send(new GoodCommand("relayed"), cancellationToken);
+    }
+
+    public sealed record LookupCommand : ICommand;
+
+    /// <summary>Reaches the mediator only inside a method body, through the service provider.</summary>
+    public sealed class LookupCommandHandler(IServiceProvider services) : ICommandHandler<LookupCommand>
+    {
+        public async ValueTask<Unit> Handle(LookupCommand command, CancellationToken cancellationToken) =>
+            await ((IMediator)services.GetService(typeof(IMediator))!).Send(new GoodCommand("looked up"), cancellationToken);
+    }
+
+    /// <summary>Names Npgsql only inside a method body; its signatures are clean.</summary>
+    public sealed class BodyUsesNpgsql
+    {
+        public string Describe() => new NpgsqlConnectionStringBuilder { Host = "db" }.Host!;
+    }
+
+    /// <summary>Names the WebApi layer only inside a method body.</summary>
+    public sealed class BodyNamesTheWebApi
+    {
+        public string Describe() => typeof(Program).Assembly.GetName().Name!;
+    }
+
+    public interface IImplementedPort;
+
+    public interface IForgottenPort;
+
+    public sealed class ImplementedPort : IImplementedPort;
 }
+

@@ -28,6 +28,19 @@ internal static class ChatwootParams
         }
     }
 
+    /// <summary>The body as <see cref="ReadAsync"/> reads it, or null after answering 400 as Rails does for a body
+    /// it cannot parse.</summary>
+    public static async Task<JsonObject?> ReadOrRejectAsync(HttpContext context)
+    {
+        if (await ReadAsync(context) is { } parameters)
+        {
+            return parameters;
+        }
+
+        await ChatwootReply.JsonAsync(context, StatusCodes.Status400BadRequest, ChatwootErrors.BadRequest);
+        return null;
+    }
+
     /// <summary>Whether <paramref name="name"/> is permitted (present, and null or a scalar), and its text.</summary>
     public static bool TryScalar(JsonObject? parameters, string name, out string? value)
     {

@@ -2,13 +2,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace RyzeApi.Testing.Chatwoot;
 
@@ -55,13 +49,7 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
     /// <c>tools/demo-chatwoot</c>. A port in use throws Kestrel's <see cref="IOException"/>.</summary>
     public static async Task<FakeChatwoot> StartAsync(int port, CancellationToken cancellationToken = default)
     {
-        // The empty builder reads no appsettings.json or ASPNETCORE_* variable of the test host, and logs nothing.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http1));
-        builder.Services.AddRoutingCore();
-
-        var app = builder.Build();
+        var app = LoopbackHost.Build(port);
         var state = new FakeChatwootState();
         var requests = new RequestLog();
         var scripts = new FaultScripts();
@@ -72,18 +60,8 @@ public sealed partial class FakeChatwoot : IAsyncDisposable
         MessagingEndpoints.Map(app, state);
         app.MapFallback(context => ChatwootReply.JsonAsync(context, StatusCodes.Status404NotFound, ChatwootErrors.RouteNotFound));
 
-        try
-        {
-            await app.StartAsync(cancellationToken);
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            return new FakeChatwoot(app, state, requests, scripts, stopping, address.TrimEnd('/'));
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            stopping.Dispose();
-            throw;
-        }
+        var address = await LoopbackHost.StartAsync(app, stopping, cancellationToken);
+        return new FakeChatwoot(app, state, requests, scripts, stopping, address);
     }
 
     /// <summary><c>http://127.0.0.1:PORT</c> for a port nothing listens on (it was free a moment ago), for

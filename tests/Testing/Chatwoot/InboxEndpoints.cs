@@ -56,10 +56,8 @@ internal static class InboxEndpoints
             return;
         }
 
-        var parameters = await ChatwootParams.ReadAsync(context);
-        if (parameters is null)
+        if (await ChatwootParams.ReadOrRejectAsync(context) is not { } parameters)
         {
-            await ChatwootReply.JsonAsync(context, StatusCodes.Status400BadRequest, ChatwootErrors.BadRequest);
             return;
         }
 
@@ -123,10 +121,8 @@ internal static class InboxEndpoints
             return;
         }
 
-        var parameters = await ChatwootParams.ReadAsync(context);
-        if (parameters is null)
+        if (await ChatwootParams.ReadOrRejectAsync(context) is not { } parameters)
         {
-            await ChatwootReply.JsonAsync(context, StatusCodes.Status400BadRequest, ChatwootErrors.BadRequest);
             return;
         }
 

@@ -1,11 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 using RyzeApi.Testing.Chatwoot;
 
 namespace RyzeApi.Testing.Engine;
@@ -201,25 +194,11 @@ public sealed class FakeEngine : IAsyncDisposable
     private static async Task<(WebApplication App, CancellationTokenSource Stopping, int Port)> ListenAsync(
         EngineState state, RequestLog requests, FaultScripts scripts, int port, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http1));
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
+        var app = LoopbackHost.Build(port);
         var stopping = new CancellationTokenSource();
         app.Use(new RequestPipeline(requests, scripts, stopping.Token).InvokeAsync);
         EngineEndpoints.Map(app, state);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            return (app, stopping, new Uri(address).Port);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            stopping.Dispose();
-            throw;
-        }
+        var address = await LoopbackHost.StartAsync(app, stopping, cancellationToken);
+        return (app, stopping, new Uri(address).Port);
     }
 }

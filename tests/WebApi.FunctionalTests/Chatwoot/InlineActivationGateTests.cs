@@ -13,20 +13,10 @@ public sealed class InlineActivationGateTests : ChatwootTestBase
     public async Task CreateInstance_WithChatwootWhileModuleDisabled_Is201WithTheGateMessage()
     {
         // Act
-        var response = await Account.PostJsonAsync("/api/instance/new", new
-        {
-            name = "vendas",
-            chatwootEnabled = true,
-            chatwootBaseUrl = Chatwoot.BaseUrl,
-            chatwootAccountId = AccountId,
-            chatwootApiToken = AdminToken,
-        });
+        var response = await Account.PostJsonAsync("/api/instance/new", InlineActivationBody());
 
         // Assert
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        var chatwoot = (await response.JsonAsync())["chatwoot"]!;
-        Assert.That(chatwoot.Text("status"), Is.EqualTo("error"));
-        Assert.That(chatwoot.Text("error"), Is.EqualTo("integration gateway not configured"));
+        Assert.That(await InlineActivationErrorAsync(response), Is.EqualTo("integration gateway not configured"));
         Assert.That(Chatwoot.Requests, Is.Empty);
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM instances WHERE name = 'vendas'"), Is.EqualTo(1));
     }

@@ -14,7 +14,7 @@ public sealed class InlineActivationTests : ChatwootTestBase
     public async Task CreateInstance_WithChatwoot_Is201WithTheActiveIntegration()
     {
         // Arrange
-        var body = InlineBody("vendas");
+        var body = InlineActivationBody();
         body["chatwootInboxName"] = "Vendas";
         body["chatwootSignMessages"] = true;
         body["chatwootStartAsPending"] = true;
@@ -44,7 +44,7 @@ public sealed class InlineActivationTests : ChatwootTestBase
     public async Task CreateInstance_ChatwootRejectsTheToken_Is201WithTheActivationError()
     {
         // Arrange
-        var body = InlineBody("vendas");
+        var body = InlineActivationBody();
         body["chatwootApiToken"] = "not-a-chatwoot-token";
 
         // Act
@@ -69,17 +69,14 @@ public sealed class InlineActivationTests : ChatwootTestBase
     {
         // Arrange
         var refused = FakeChatwoot.UnusedLoopbackUrl();
-        var body = InlineBody("vendas");
+        var body = InlineActivationBody();
         body["chatwootBaseUrl"] = refused;
 
         // Act
         var response = await Account.PostAsJsonAsync("/api/instance/new", body);
 
         // Assert
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var chatwoot = (await response.JsonAsync())["chatwoot"]!;
-        Assert.That(chatwoot.Text("status"), Is.EqualTo("error"));
-        Assert.That(chatwoot.Text("error"), Does.StartWith(
+        Assert.That(await InlineActivationErrorAsync(response), Does.StartWith(
             $"Chatwoot is unreachable at {refused} - verify chatwootBaseUrl and that the host is reachable from the server. Detail: Post \"{refused}/api/v1/accounts/5/inboxes\": "));
         await (await InfoAsync(instance: "vendas")).AssertErrorAsync(HttpStatusCode.NotFound, "no chatwoot integration for this instance");
     }
@@ -91,13 +88,10 @@ public sealed class InlineActivationTests : ChatwootTestBase
         Chatwoot.FailNext(500, ChatwootErrors.InternalServerError);
 
         // Act
-        var response = await Account.PostAsJsonAsync("/api/instance/new", InlineBody("vendas"));
+        var response = await Account.PostAsJsonAsync("/api/instance/new", InlineActivationBody());
 
         // Assert
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        var chatwoot = (await response.JsonAsync())["chatwoot"]!;
-        Assert.That(chatwoot.Text("status"), Is.EqualTo("error"));
-        Assert.That(chatwoot.Text("error"), Is.EqualTo(
+        Assert.That(await InlineActivationErrorAsync(response), Is.EqualTo(
             $"Chatwoot answered with an error at {Chatwoot.BaseUrl} (HTTP 500) - retry later; if it persists, check the Chatwoot server's logs. "
             + $"Detail: {InboxesUrl} HTTP 500: {ChatwootErrors.InternalServerError}"));
         Assert.That(await IntegrationCountAsync(), Is.Zero);
@@ -107,7 +101,7 @@ public sealed class InlineActivationTests : ChatwootTestBase
     public async Task CreateInstance_ChatwootNotEnabled_CallsNoChatwoot()
     {
         // Arrange
-        var body = InlineBody("vendas");
+        var body = InlineActivationBody();
         body["chatwootEnabled"] = false;
 
         // Act
@@ -124,7 +118,7 @@ public sealed class InlineActivationTests : ChatwootTestBase
     public async Task CreateInstance_InlineInboxNameTooLong_Is400NamingItsField()
     {
         // Arrange
-        var body = InlineBody("vendas");
+        var body = InlineActivationBody();
         body["chatwootInboxName"] = new string('n', 256);
 
         // Act
@@ -135,13 +129,4 @@ public sealed class InlineActivationTests : ChatwootTestBase
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM instances WHERE name = 'vendas'"), Is.Zero);
         Assert.That(Chatwoot.Requests, Is.Empty);
     }
-
-    private JsonObject InlineBody(string name) => new()
-    {
-        ["name"] = name,
-        ["chatwootEnabled"] = true,
-        ["chatwootBaseUrl"] = Chatwoot.BaseUrl,
-        ["chatwootAccountId"] = AccountId,
-        ["chatwootApiToken"] = AdminToken,
-    };
 }

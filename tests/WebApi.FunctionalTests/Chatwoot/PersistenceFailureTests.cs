@@ -69,20 +69,10 @@ public sealed class PersistenceFailureTests : ChatwootTestBase
     public async Task CreateInstance_InlineActivationStoringFails_Is201WithTheErrorAndDeletesTheInbox()
     {
         // Act
-        var response = await Account.PostJsonAsync("/api/instance/new", new
-        {
-            name = "vendas",
-            chatwootEnabled = true,
-            chatwootBaseUrl = Chatwoot.BaseUrl,
-            chatwootAccountId = AccountId,
-            chatwootApiToken = AdminToken,
-        });
+        var response = await Account.PostJsonAsync("/api/instance/new", InlineActivationBody());
 
         // Assert
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        var chatwoot = (await response.JsonAsync())["chatwoot"]!;
-        Assert.That(chatwoot.Text("status"), Is.EqualTo("error"));
-        Assert.That(chatwoot.Text("error"), Is.EqualTo(Fixed), "no database text in the answer");
+        Assert.That(await InlineActivationErrorAsync(response), Is.EqualTo(Fixed), "no database text in the answer");
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM chatwoot_integrations"), Is.Zero);
         Assert.That(Api.Logs.All, Does.Contain(Cause), "the root cause is in the server's log");
         var errors = Api.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).ToList();

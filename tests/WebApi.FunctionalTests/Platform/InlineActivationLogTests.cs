@@ -18,14 +18,7 @@ public sealed class InlineActivationLogTests : ChatwootTestBase
         var before = Api.Logs.Entries.Count;
 
         // Act
-        using var response = await Account.PostAsJsonAsync("/api/instance/new", new
-        {
-            name = "vendas",
-            chatwootEnabled = true,
-            chatwootBaseUrl = Chatwoot.BaseUrl,
-            chatwootAccountId = AccountId,
-            chatwootApiToken = AdminToken,
-        });
+        using var response = await Account.PostAsJsonAsync("/api/instance/new", InlineActivationBody());
 
         // Assert
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());

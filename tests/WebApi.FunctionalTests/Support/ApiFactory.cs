@@ -17,20 +17,9 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : 
     /// <summary>Settings for a working module; <paramref name="overrides"/> win (null removes a setting).</summary>
     public static ApiFactory Create(string connectionString, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = connectionString,
-            ["RyzeApi:PublicBaseUrl"] = "https://ryzeapi.test",
-            ["RyzeApi:BootstrapAccountToken"] = AccountToken,
-            ["Chatwoot:EncryptionKey"] = EncryptionKey,
-            ["Chatwoot:ActivationTimeout"] = "00:00:05",
-            ["Chatwoot:Resilience:AttemptTimeout:Timeout"] = "00:00:02",
-            ["Chatwoot:Resilience:TotalRequestTimeout:Timeout"] = "00:00:04",
-            ["Chatwoot:Resilience:CircuitBreaker:SamplingDuration"] = "00:00:05",
-            ["Chatwoot:Resilience:Retry:Delay"] = "00:00:00.050",
-            ["RateLimiting:GlobalPermitLimit"] = "100000",
-            ["RateLimiting:InstanceCreatePermitLimit"] = "100000",
-        };
+        var settings = CommonSettings(connectionString);
+        settings["RyzeApi:PublicBaseUrl"] = "https://ryzeapi.test";
+        settings["Chatwoot:ActivationTimeout"] = "00:00:05";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -38,6 +27,21 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : 
 
         return new ApiFactory(settings);
     }
+
+    /// <summary>What every test API runs with, in process or as its own process: the database, the bootstrap
+    /// token and key, short Chatwoot resilience limits and rate limits out of the way.</summary>
+    public static Dictionary<string, string?> CommonSettings(string connectionString) => new()
+    {
+        ["ConnectionStrings:Postgres"] = connectionString,
+        ["RyzeApi:BootstrapAccountToken"] = AccountToken,
+        ["Chatwoot:EncryptionKey"] = EncryptionKey,
+        ["Chatwoot:Resilience:AttemptTimeout:Timeout"] = "00:00:02",
+        ["Chatwoot:Resilience:TotalRequestTimeout:Timeout"] = "00:00:04",
+        ["Chatwoot:Resilience:CircuitBreaker:SamplingDuration"] = "00:00:05",
+        ["Chatwoot:Resilience:Retry:Delay"] = "00:00:00.050",
+        ["RateLimiting:GlobalPermitLimit"] = "100000",
+        ["RateLimiting:InstanceCreatePermitLimit"] = "100000",
+    };
 
     public HttpClient CreateClientWithToken(string token)
     {

@@ -102,18 +102,7 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <c>Section:Key</c> settings given (which win).</summary>
     public static Dictionary<string, string?> EnvironmentFor(string connectionString, IReadOnlyDictionary<string, string?> settings)
     {
-        var all = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = connectionString,
-            ["RyzeApi:BootstrapAccountToken"] = ApiFactory.AccountToken,
-            ["Chatwoot:EncryptionKey"] = ApiFactory.EncryptionKey,
-            ["Chatwoot:Resilience:AttemptTimeout:Timeout"] = "00:00:02",
-            ["Chatwoot:Resilience:TotalRequestTimeout:Timeout"] = "00:00:04",
-            ["Chatwoot:Resilience:CircuitBreaker:SamplingDuration"] = "00:00:05",
-            ["Chatwoot:Resilience:Retry:Delay"] = "00:00:00.050",
-            ["RateLimiting:GlobalPermitLimit"] = "100000",
-            ["RateLimiting:InstanceCreatePermitLimit"] = "100000",
-        };
+        var all = ApiFactory.CommonSettings(connectionString);
         foreach (var (key, value) in settings)
         {
             all[key] = value;

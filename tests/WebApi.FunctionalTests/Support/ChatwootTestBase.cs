@@ -48,6 +48,26 @@ public abstract class ChatwootTestBase : ApiTestBase
         ["chatwootApiToken"] = AdminToken,
     };
 
+    /// <summary>An instance creation that activates Chatwoot inline with the three required fields.</summary>
+    protected JsonObject InlineActivationBody(string name = "vendas") => new()
+    {
+        ["name"] = name,
+        ["chatwootEnabled"] = true,
+        ["chatwootBaseUrl"] = Chatwoot.BaseUrl,
+        ["chatwootAccountId"] = AccountId,
+        ["chatwootApiToken"] = AdminToken,
+    };
+
+    /// <summary>Asserts the 201 of an instance created while its inline activation failed; returns the
+    /// <c>chatwoot.error</c> text.</summary>
+    protected static async Task<string> InlineActivationErrorAsync(HttpResponseMessage response)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var chatwoot = (await response.JsonAsync())["chatwoot"]!;
+        Assert.That(chatwoot.Text("status"), Is.EqualTo("error"));
+        return chatwoot.Text("error");
+    }
+
     protected Task<HttpResponseMessage> ActivateAsync(JsonObject body, HttpClient? client = null, string instance = Instance) =>
         (client ?? Account).PostAsJsonAsync($"/api/chatwoot/set/{instance}", body);
 

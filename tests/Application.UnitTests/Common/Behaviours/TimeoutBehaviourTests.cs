@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
@@ -15,25 +16,17 @@ public sealed class TimeoutBehaviourTests
     private static readonly TimeSpan s_guard = TimeSpan.FromSeconds(10);
     private readonly TestRequest _request = new("ping");
     private readonly Mock<IRequestTimeoutPolicy> _policy = new(MockBehavior.Strict);
+    private readonly FakeTimeProvider _clock = new(TestData.Now);
 
     [Test]
     public async Task Handle_PolicyReturnsNull_PassesCallerTokenThroughUntouched()
     {
         // Arrange
         _policy.Setup(p => p.TimeoutFor(_request)).Returns((TimeSpan?)null);
-        using var caller = new CancellationTokenSource();
-        var next = RecordingNext<string>.Returning("pong");
 
         // Act
-        var response = await Behaviour().Handle(_request, next.Delegate, caller.Token);
-
         // Assert
-        Assert.Multiple(() =>
-        {
-            Assert.That(response, Is.EqualTo("pong"));
-            Assert.That(next.Calls, Is.EqualTo(1));
-            Assert.That(next.ReceivedToken, Is.EqualTo(caller.Token));
-        });
+        await PassThrough.AssertAsync(Behaviour(), _request);
         _policy.Verify(p => p.TimeoutFor(_request), Times.Once);
     }
 
@@ -74,6 +67,7 @@ public sealed class TimeoutBehaviourTests
         _policy.Setup(p => p.TimeoutFor(_request)).Returns(s_short);
         var next = new RecordingNext<string>(async (_, token) =>
         {
+            _clock.Advance(s_short);
             await Task.Delay(Timeout.InfiniteTimeSpan, token).WaitAsync(s_guard);
             return "never";
         });
@@ -90,6 +84,30 @@ public sealed class TimeoutBehaviourTests
             Assert.That(exception.InnerException, Is.InstanceOf<OperationCanceledException>());
             Assert.That(next.Calls, Is.EqualTo(1));
             Assert.That(next.ReceivedToken.IsCancellationRequested, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Handle_NextRunsJustUnderTheLimit_IsNotCancelled()
+    {
+        // Arrange
+        _policy.Setup(p => p.TimeoutFor(_request)).Returns(s_short);
+        var cancelled = true;
+        var next = new RecordingNext<string>((_, token) =>
+        {
+            _clock.Advance(s_short - TimeSpan.FromTicks(1));
+            cancelled = token.IsCancellationRequested;
+            return ValueTask.FromResult("pong");
+        });
+
+        // Act
+        var response = await Behaviour().Handle(_request, next.Delegate, CancellationToken.None);
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(response, Is.EqualTo("pong"));
+            Assert.That(cancelled, Is.False);
         });
     }
 
@@ -123,6 +141,7 @@ public sealed class TimeoutBehaviourTests
         using var caller = new CancellationTokenSource();
         var next = new RecordingNext<string>(async (_, token) =>
         {
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
             await WhenCancelled(token);
             await caller.CancelAsync();
             token.ThrowIfCancellationRequested();
@@ -144,6 +163,7 @@ public sealed class TimeoutBehaviourTests
         var classified = new UpstreamUnavailableException("Chatwoot is unreachable");
         var next = new RecordingNext<string>(async (_, token) =>
         {
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
             await WhenCancelled(token);
             throw classified;
         });
@@ -180,5 +200,5 @@ public sealed class TimeoutBehaviourTests
         return cancelled.Task.WaitAsync(s_guard);
     }
 
-    private TimeoutBehaviour<TestRequest, string> Behaviour() => new(_policy.Object, TimeProvider.System);
+    private TimeoutBehaviour<TestRequest, string> Behaviour() => new(_policy.Object, _clock);
 }

@@ -28,9 +28,8 @@ internal static class ContactEndpoints
             return;
         }
 
-        if (await ChatwootParams.ReadAsync(context) is not { } parameters)
+        if (await ChatwootParams.ReadOrRejectAsync(context) is not { } parameters)
         {
-            await ChatwootReply.JsonAsync(context, StatusCodes.Status400BadRequest, ChatwootErrors.BadRequest);
             return;
         }
 
@@ -132,9 +131,8 @@ internal static class ContactEndpoints
             return;
         }
 
-        if (await ChatwootParams.ReadAsync(context) is not { } parameters)
+        if (await ChatwootParams.ReadOrRejectAsync(context) is not { } parameters)
         {
-            await ChatwootReply.JsonAsync(context, StatusCodes.Status400BadRequest, ChatwootErrors.BadRequest);
             return;
         }
 

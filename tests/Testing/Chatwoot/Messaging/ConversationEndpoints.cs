@@ -28,9 +28,8 @@ internal static class ConversationEndpoints
             return;
         }
 
-        if (await ChatwootParams.ReadAsync(context) is not { } parameters)
+        if (await ChatwootParams.ReadOrRejectAsync(context) is not { } parameters)
         {
-            await ChatwootReply.JsonAsync(context, StatusCodes.Status400BadRequest, ChatwootErrors.BadRequest);
             return;
         }
 
@@ -106,9 +105,8 @@ internal static class ConversationEndpoints
             return;
         }
 
-        if (await ChatwootParams.ReadAsync(context) is not { } parameters)
+        if (await ChatwootParams.ReadOrRejectAsync(context) is not { } parameters)
         {
-            await ChatwootReply.JsonAsync(context, StatusCodes.Status400BadRequest, ChatwootErrors.BadRequest);
             return;
         }
 

@@ -107,9 +107,8 @@ internal static class MessageEndpoints
             return;
         }
 
-        if (await ChatwootParams.ReadAsync(context) is not { } parameters)
+        if (await ChatwootParams.ReadOrRejectAsync(context) is not { } parameters)
         {
-            await ChatwootReply.JsonAsync(context, StatusCodes.Status400BadRequest, ChatwootErrors.BadRequest);
             return;
         }
 
