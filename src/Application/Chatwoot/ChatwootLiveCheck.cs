@@ -13,6 +13,7 @@ public sealed class ChatwootLiveCheck(
     IChatwootClient chatwoot,
     IChatwootIntegrationRepository integrations,
     IOptions<ChatwootModuleOptions> options,
+    TimeProvider timeProvider,
     ILogger<ChatwootLiveCheck> logger)
 {
     public async Task<(IntegrationStatus Status, string LastError)> RefreshAsync(
@@ -40,8 +41,8 @@ public sealed class ChatwootLiveCheck(
     private async Task<string?> CheckAsync(ChatwootIntegration integration, string apiToken, CancellationToken cancellationToken)
     {
         var connection = new ChatwootConnection(integration.BaseUrl, integration.AccountId, apiToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.InfoCheckTimeout);
+        using var timer = new CancellationTokenSource(options.Value.InfoCheckTimeout, timeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             await chatwoot.GetInboxAsync(connection, integration.InboxId, timeout.Token);

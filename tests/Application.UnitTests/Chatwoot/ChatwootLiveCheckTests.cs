@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Chatwoot;
@@ -19,6 +20,7 @@ public sealed class ChatwootLiveCheckTests
     private readonly Mock<IChatwootClient> _chatwoot = new();
     private readonly Mock<IChatwootIntegrationRepository> _integrations = new();
     private readonly ChatwootModuleOptions _options = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Test]
     public async Task RefreshAsync_InboxExists_KeepsStoredValuesWithoutUpdate()
@@ -130,12 +132,17 @@ public sealed class ChatwootLiveCheckTests
     public async Task RefreshAsync_CheckTimesOut_KeepsStoredValuesWithoutUpdate()
     {
         // Arrange
-        _options.InfoCheckTimeout = TimeSpan.FromMilliseconds(50);
+        _options.InfoCheckTimeout = TimeSpan.FromSeconds(5);
         _chatwoot
             .Setup(c => c.GetInboxAsync(It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<CancellationToken>()))
             .Returns(async (ChatwootConnection _, long _, CancellationToken token) =>
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, token).WaitAsync(TimeSpan.FromSeconds(10));
+                // Chatwoot does not answer: just under the limit the call still waits, at the limit it is given up.
+                _time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
+                Assert.That(token.IsCancellationRequested, Is.False);
+                _time.Advance(TimeSpan.FromMilliseconds(1));
+                Assert.That(token.IsCancellationRequested, Is.True);
+                await Task.Delay(Timeout.InfiniteTimeSpan, token);
                 return new ChatwootInbox(TestData.InboxId, "RyzeAPI", null, null);
             });
 
@@ -174,6 +181,6 @@ public sealed class ChatwootLiveCheckTests
 
     private Task<(IntegrationStatus Status, string LastError)> Refresh(
         ChatwootIntegration integration, CancellationToken cancellationToken = default) =>
-        new ChatwootLiveCheck(_chatwoot.Object, _integrations.Object, Options.Create(_options), NullLogger<ChatwootLiveCheck>.Instance)
+        new ChatwootLiveCheck(_chatwoot.Object, _integrations.Object, Options.Create(_options), _time, NullLogger<ChatwootLiveCheck>.Instance)
             .RefreshAsync(integration, TestData.ApiToken, cancellationToken);
 }

@@ -90,5 +90,5 @@ public sealed class GetChatwootStatusQueryHandlerTests : StoredIntegrationFixtur
         Integrations.Object,
         Protector.Object,
         new ChatwootLiveCheck(
-            ChatwootClient.Object, Integrations.Object, Options.Create(new ChatwootModuleOptions()), NullLogger<ChatwootLiveCheck>.Instance));
+            ChatwootClient.Object, Integrations.Object, Options.Create(new ChatwootModuleOptions()), TimeProvider.System, NullLogger<ChatwootLiveCheck>.Instance));
 }
