@@ -10,6 +10,20 @@ internal sealed class ChatwootNetworkGuard(IEnumerable<string> allowedHosts)
 {
     private readonly HashSet<string> _allowedHosts = new(allowedHosts, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The guard <paramref name="options"/> ask for, or null when it is off.</summary>
+    public static ChatwootNetworkGuard? For(ChatwootInfrastructureOptions options) =>
+        options.BlockPrivateNetworks ? new ChatwootNetworkGuard(options.AllowedHosts) : null;
+
+    /// <summary>A connection handler that connects through <paramref name="guard"/> when there is one (and then never
+    /// through a proxy, which would connect for it), following at most <paramref name="redirects"/> redirects.</summary>
+    public static SocketsHttpHandler Handler(ChatwootNetworkGuard? guard, int redirects) => new()
+    {
+        AllowAutoRedirect = redirects > 0,
+        MaxAutomaticRedirections = Math.Max(redirects, 1),
+        UseProxy = guard is null,
+        ConnectCallback = guard is null ? null : guard.ConnectAsync,
+    };
+
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;

@@ -23,8 +23,6 @@ internal readonly record struct JsonField<T>
     /// <summary>A string found where another kind was expected (an engine's error is a string or an object).</summary>
     public string? Text { get; }
 
-    public bool IsPresent => Kind is JsonFieldKind.Value or JsonFieldKind.Other;
-
     /// <summary>The value, or null for anything else.</summary>
     public T? OrNull => Kind == JsonFieldKind.Value ? Value : default;
 }

@@ -64,6 +64,9 @@ public sealed class ChatwootMessagingAnswerTests
         yield return Case("FindMessage", """{"payload":[{"source_id":"WAID:1","id":0}]}""", "the message id is not a positive integer");
         yield return Case("UpdateMessageStatus", "null", "the answer is not a JSON object");
         yield return Case("UpdateMessageStatus", "", "the answer is not JSON");
+        // A lone surrogate anywhere is the answer's fault, read by RyzeApi or not.
+        yield return Case("CreateConversation", """{"id":5,"meta":{"note":"\ud800"}}""", "meta.note is not valid text");
+        yield return Case("UpdateMessageStatus", """{"id":5,"content":"a\udc00b"}""", "content is not valid text");
     }
 
     [TestCaseSource(nameof(WrongShapes))]
@@ -96,6 +99,17 @@ public sealed class ChatwootMessagingAnswerTests
 
         // Assert
         Assert.That(contact, Is.EqualTo(new ChatwootContact(id, sourceId)));
+    }
+
+    [TestCase("""{"id":5,"content":"\ud83d\ude00"}""")]
+    [TestCase("""{"id":5,"content":"\\ud800"}""")]
+    public async Task CreateConversation_EscapedTextThatIsValid_IsRead(string answer)
+    {
+        // Act: a surrogate pair (an emoji), and an escaped backslash before "ud800", are valid text.
+        var id = await Answering(answer).CreateConversationAsync(s_connection, 9, 5, "src", "open", CancellationToken.None);
+
+        // Assert
+        Assert.That(id, Is.EqualTo(5));
     }
 
     [Test]

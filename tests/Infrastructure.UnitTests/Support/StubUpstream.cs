@@ -15,12 +15,14 @@ internal sealed class StubUpstream : HttpMessageHandler
 {
     private readonly HttpStatusCode _status;
     private readonly string _body;
+    private readonly Exception? _failure;
     private readonly ServiceProvider _services;
 
-    public StubUpstream(HttpStatusCode status, string body)
+    private StubUpstream(HttpStatusCode status, string body, Exception? failure)
     {
         _status = status;
         _body = body;
+        _failure = failure;
         var services = new ServiceCollection();
         var empty = new ConfigurationBuilder().Build().GetSection("Resilience");
         services.AddChatwootClient(new ChatwootInfrastructureOptions(), empty).ConfigurePrimaryHttpMessageHandler(() => this);
@@ -29,8 +31,8 @@ internal sealed class StubUpstream : HttpMessageHandler
         _services = services.BuildServiceProvider();
     }
 
-    /// <summary>Every request received, with its body read.</summary>
-    public List<(HttpRequestMessage Request, string Body)> Requests { get; } = [];
+    /// <summary>Every request received, with its body and Content-Length as sent.</summary>
+    public List<(HttpRequestMessage Request, string Body, long? ContentLength)> Requests { get; } = [];
 
     public IChatwootClient Chatwoot => _services.GetRequiredService<IChatwootClient>();
 
@@ -38,14 +40,23 @@ internal sealed class StubUpstream : HttpMessageHandler
 
     public IEngineClient Engine => _services.GetRequiredService<IEngineClient>();
 
-    public static StubUpstream Answering(string body, HttpStatusCode status = HttpStatusCode.OK) => new(status, body);
+    public static StubUpstream Answering(string body, HttpStatusCode status = HttpStatusCode.OK) => new(status, body, null);
+
+    /// <summary>Every request fails before an answer, with <paramref name="failure"/> (a refused connection, a reset).</summary>
+    public static StubUpstream Failing(Exception failure) => new(HttpStatusCode.OK, string.Empty, failure);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var length = request.Content?.Headers.ContentLength;
         var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
         lock (Requests)
         {
-            Requests.Add((request, body));
+            Requests.Add((request, body, length));
+        }
+
+        if (_failure is not null)
+        {
+            throw _failure;
         }
 
         return new HttpResponseMessage(_status) { Content = new StringContent(_body, Encoding.UTF8, "application/json"), RequestMessage = request };
