@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Refit;
 using RyzeApi.Application.Common.Validation;
@@ -39,7 +38,7 @@ internal sealed class ChatwootAnswer
         var status = (int)(response.StatusCode ?? 0);
         if (!response.IsSuccessStatusCode)
         {
-            throw ChatwootFailureClassifier.FromResponse(call, status, Text(body), response.Headers?.Location?.ToString());
+            throw ChatwootFailureClassifier.FromResponse(call, status, AnswerBodyHandler.Text(body), response.Headers?.Location?.ToString());
         }
 
         var answer = new ChatwootAnswer(call, status, body);
@@ -59,7 +58,7 @@ internal sealed class ChatwootAnswer
     }
 
     /// <summary>The answer is not what Chatwoot sends here; <paramref name="reason"/> says what is wrong.</summary>
-    public Exception Wrong(string reason) => ChatwootFailureClassifier.NotChatwoot(_call, _status, Text(_body), reason);
+    public Exception Wrong(string reason) => ChatwootFailureClassifier.NotChatwoot(_call, _status, AnswerBodyHandler.Text(_body), reason);
 
     /// <summary>A positive integer, or throws naming <paramref name="what"/>.</summary>
     public long Id(JsonField<long> field, string what) =>
@@ -90,15 +89,12 @@ internal sealed class ChatwootAnswer
     public static long? PositiveId(JsonField<long> field) =>
         field is { Kind: JsonFieldKind.Value, Value: > 0 } ? field.Value : null;
 
-    /// <summary>The body as text for an error detail (never on the success path).</summary>
-    public static string Text(byte[] body) => Encoding.UTF8.GetString(WithoutBom(body).Span);
-
     /// <summary>Why Refit could not read the body as the expected object, in the words of the error detail.</summary>
     private static string WhyUnreadable(byte[] body, Exception? error)
     {
         try
         {
-            using var json = JsonDocument.Parse(WithoutBom(body));
+            using var json = JsonDocument.Parse(AnswerBodyHandler.WithoutBom(body));
             return json.RootElement.ValueKind != JsonValueKind.Object ? "the answer is not a JSON object"
                 : JsonStrings.FirstInvalid(json.RootElement)
                     ?? $"the answer could not be read ({(error?.InnerException ?? error)?.Message ?? "no content"})";
@@ -111,7 +107,7 @@ internal sealed class ChatwootAnswer
 
     private static string? FirstInvalidText(byte[] body)
     {
-        using var json = JsonDocument.Parse(WithoutBom(body));
+        using var json = JsonDocument.Parse(AnswerBodyHandler.WithoutBom(body));
         return JsonStrings.FirstInvalid(json.RootElement);
     }
 
@@ -129,7 +125,4 @@ internal sealed class ChatwootAnswer
 
         return false;
     }
-
-    private static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
-        body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsMemory(3) : body;
 }

@@ -7,62 +7,39 @@ namespace RyzeApi.Infrastructure.Chatwoot;
 // deserialises and ChatwootAnswer names what is wrong.
 
 /// <summary>An inbox: <c>POST</c>, <c>GET</c> and <c>PATCH /inboxes</c>, and each item of the inbox list.</summary>
-internal sealed class InboxAnswer
-{
-    [JsonPropertyName("id")] public JsonField<long> Id { get; init; }
-
-    [JsonPropertyName("name")] public JsonField<string> Name { get; init; }
-
-    [JsonPropertyName("webhook_url")] public JsonField<string> WebhookUrl { get; init; }
-
-    [JsonPropertyName("secret")] public JsonField<string> Secret { get; init; }
-}
+internal sealed record InboxAnswer(
+    [property: JsonPropertyName("id")] JsonField<long> Id,
+    [property: JsonPropertyName("name")] JsonField<string> Name,
+    [property: JsonPropertyName("webhook_url")] JsonField<string> WebhookUrl,
+    [property: JsonPropertyName("secret")] JsonField<string> Secret);
 
 /// <summary>A contact, from its creation or a search. Chatwoot 4.x wraps a created contact as
 /// <c>{"payload": {"contact": {...}, "contact_inbox": {...}}}</c>, older versions answer the contact itself;
 /// one recursive type reads both.</summary>
-internal sealed class ContactAnswer
-{
-    [JsonPropertyName("payload")] public JsonField<ContactAnswer> Payload { get; init; }
-
-    [JsonPropertyName("contact")] public JsonField<ContactAnswer> Contact { get; init; }
-
-    [JsonPropertyName("contact_inbox")] public JsonField<ContactInboxAnswer> ContactInbox { get; init; }
-
-    [JsonPropertyName("id")] public JsonField<long> Id { get; init; }
-
-    [JsonPropertyName("identifier")] public JsonField<string> Identifier { get; init; }
-
-    [JsonPropertyName("phone_number")] public JsonField<string> PhoneNumber { get; init; }
-
-    [JsonPropertyName("contact_inboxes")] public JsonField<List<JsonField<ContactInboxAnswer>>> ContactInboxes { get; init; }
-}
+internal sealed record ContactAnswer(
+    [property: JsonPropertyName("payload")] JsonField<ContactAnswer> Payload,
+    [property: JsonPropertyName("contact")] JsonField<ContactAnswer> Contact,
+    [property: JsonPropertyName("contact_inbox")] JsonField<ContactInboxAnswer> ContactInbox,
+    [property: JsonPropertyName("id")] JsonField<long> Id,
+    [property: JsonPropertyName("identifier")] JsonField<string> Identifier,
+    [property: JsonPropertyName("phone_number")] JsonField<string> PhoneNumber,
+    [property: JsonPropertyName("contact_inboxes")] JsonField<List<JsonField<ContactInboxAnswer>>> ContactInboxes);
 
 /// <summary>A contact inbox: <c>{"source_id": "...", "inbox": {"id": n}}</c>, or with <c>inbox_id</c> in older versions.</summary>
-internal sealed class ContactInboxAnswer
-{
-    [JsonPropertyName("source_id")] public JsonField<string> SourceId { get; init; }
-
-    [JsonPropertyName("inbox")] public JsonField<IdAnswer> Inbox { get; init; }
-
-    [JsonPropertyName("inbox_id")] public JsonField<long> InboxId { get; init; }
-}
+internal sealed record ContactInboxAnswer(
+    [property: JsonPropertyName("source_id")] JsonField<string> SourceId,
+    [property: JsonPropertyName("inbox")] JsonField<IdAnswer> Inbox,
+    [property: JsonPropertyName("inbox_id")] JsonField<long> InboxId);
 
 /// <summary>Anything RyzeApi keeps only the id of (a conversation, a message, a contact inbox's inbox), with the
 /// source id a message may carry.</summary>
-internal sealed class IdAnswer
-{
-    [JsonPropertyName("id")] public JsonField<long> Id { get; init; }
-
-    [JsonPropertyName("source_id")] public JsonField<string> SourceId { get; init; }
-}
+internal sealed record IdAnswer(
+    [property: JsonPropertyName("id")] JsonField<long> Id,
+    [property: JsonPropertyName("source_id")] JsonField<string> SourceId);
 
 /// <summary>A list answer: <c>{"meta": {...}, "payload": [...]}</c>.</summary>
-internal sealed class PayloadList<T>
-    where T : class
-{
-    [JsonPropertyName("payload")] public JsonField<List<JsonField<T>>> Payload { get; init; }
-}
+internal sealed record PayloadList<T>([property: JsonPropertyName("payload")] JsonField<List<JsonField<T>>> Payload)
+    where T : class;
 
 /// <summary>An answer of which nothing is kept, but which must still be a JSON object (a deletion, a status change).</summary>
 internal sealed class AnyObject;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using RyzeApi.Infrastructure.Upstream;
 
@@ -23,35 +24,39 @@ internal sealed record SendMediaBody(
 /// <summary>What engines answer a send, in the shapes they differ in: <c>{"data": {"messageId"}}</c>,
 /// <c>{"messageId"}</c> or <c>{"data": {"id"}}</c>; a refusal as <c>{"error": {"message"}}</c>,
 /// <c>{"error": "..."}</c> or <c>{"message"}</c>.</summary>
-internal sealed class EngineAnswer
+internal sealed record EngineAnswer(
+    [property: JsonPropertyName("data")] JsonField<EngineData> Data,
+    [property: JsonPropertyName("messageId")] JsonField<string> MessageId,
+    [property: JsonPropertyName("error")] JsonField<EngineData> Error,
+    [property: JsonPropertyName("message")] JsonField<string> Message)
 {
-    [JsonPropertyName("data")] public JsonField<EngineData> Data { get; init; }
-
-    [JsonPropertyName("messageId")] public JsonField<string> MessageId { get; init; }
-
-    [JsonPropertyName("error")] public JsonField<EngineData> Error { get; init; }
-
-    [JsonPropertyName("message")] public JsonField<string> Message { get; init; }
-
     /// <summary>The WhatsApp message id, wherever this engine puts it; null when it is nowhere.</summary>
     public string? SentId() =>
         Data.OrNull?.MessageId.OrNull ?? MessageId.OrNull ?? Data.OrNull?.Id.OrNull;
 
-    /// <summary>The engine's own words for a refusal; null when it gave none.</summary>
-    public string? ErrorMessage() =>
-        Error.Kind == JsonFieldKind.Value ? Error.Value!.Message.OrNull
-        : Error.Text ?? Message.OrNull;
+    /// <summary>The engine's own words in a refusal's <paramref name="body"/>; null when it gave none or the body
+    /// is not JSON (or holds a lone surrogate escape).</summary>
+    public static string? ErrorIn(string body)
+    {
+        try
+        {
+            var answer = JsonSerializer.Deserialize(body, EngineJsonContext.Default.EngineAnswer);
+            return answer is null ? null
+                : answer.Error.Kind == JsonFieldKind.Value ? answer.Error.Value!.Message.OrNull
+                : answer.Error.Text ?? answer.Message.OrNull;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>The object under <c>data</c> or <c>error</c>.</summary>
-internal sealed class EngineData
-{
-    [JsonPropertyName("messageId")] public JsonField<string> MessageId { get; init; }
-
-    [JsonPropertyName("id")] public JsonField<string> Id { get; init; }
-
-    [JsonPropertyName("message")] public JsonField<string> Message { get; init; }
-}
+internal sealed record EngineData(
+    [property: JsonPropertyName("messageId")] JsonField<string> MessageId,
+    [property: JsonPropertyName("id")] JsonField<string> Id,
+    [property: JsonPropertyName("message")] JsonField<string> Message);
 
 [JsonSerializable(typeof(EngineAnswer))]
 [JsonSerializable(typeof(EngineData))]

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Refit;
 using RyzeApi.Application.Common.Abstractions;
@@ -64,7 +62,7 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
             var body = Body(response);
             if (status is >= 400 and < 500 and not 408 and not 429)
             {
-                throw new EngineRejectedException(ErrorMessage(body) ?? $"{where} HTTP {status}: {Truncate(body)}", status);
+                throw new EngineRejectedException(EngineAnswer.ErrorIn(body) ?? $"{where} HTTP {status}: {Truncate(body)}", status);
             }
 
             throw new EngineUnavailableException($"{where} HTTP {status}: {Truncate(body)}");
@@ -84,20 +82,7 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
         return new EngineUnavailableException($"the engine is unreachable: {where}: {innermost.Message}", exception);
     }
 
-    private static string Body(IApiResponse response) => Encoding.UTF8.GetString(AnswerBodyHandler.Body(response.RequestMessage));
-
-    private static string? ErrorMessage(string body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, EngineJsonContext.Default.EngineAnswer)?.ErrorMessage();
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            // Not JSON, or a string that is not valid text (a lone surrogate escape): no usable value.
-            return null;
-        }
-    }
+    private static string Body(IApiResponse response) => AnswerBodyHandler.Text(response.RequestMessage);
 
     private static string Truncate(string body) => body.Length <= 300 ? body : body[..300] + "…";
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace RyzeApi.Infrastructure.Upstream;
 
 /// <summary>Reads each answer's body once, into memory, and keeps its bytes with the request
@@ -36,4 +38,13 @@ internal sealed class AnswerBodyHandler : DelegatingHandler
     /// <summary>The body of the answer to <paramref name="request"/>; empty when none was read.</summary>
     public static byte[] Body(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(s_key, out var bytes) ? bytes : [];
+
+    /// <summary>The body as text, for an error detail (never on the success path).</summary>
+    public static string Text(HttpRequestMessage? request) => Text(Body(request));
+
+    /// <summary><paramref name="body"/> as UTF-8 text, without a byte order mark.</summary>
+    public static string Text(byte[] body) => Encoding.UTF8.GetString(WithoutBom(body).Span);
+
+    public static ReadOnlyMemory<byte> WithoutBom(byte[] body) =>
+        body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsMemory(3) : body;
 }
