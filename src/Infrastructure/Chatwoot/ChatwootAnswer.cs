@@ -1,109 +1,128 @@
 using System.Text.Json;
+using Refit;
 using RyzeApi.Application.Common.Validation;
+using RyzeApi.Infrastructure.Upstream;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 
-/// <summary>A 2xx answer from Chatwoot, read strictly: a JSON object whose ids are positive integers and whose
+/// <summary>A 2xx answer from Chatwoot, judged strictly: a JSON object whose ids are positive integers and whose
 /// strings are strings. Anything else is not Chatwoot's answer (a proxy's page, a stub, another API) and is
 /// thrown as <see cref="ChatwootFailureClassifier.NotChatwoot"/>, so no 0, negative or made-up value is ever stored.</summary>
-internal sealed class ChatwootAnswer : IDisposable
+internal sealed class ChatwootAnswer
 {
-    private readonly JsonDocument _json;
     private readonly ChatwootCall _call;
     private readonly int _status;
-    private readonly string _body;
+    private readonly byte[] _body;
 
-    private ChatwootAnswer(JsonDocument json, ChatwootCall call, int status, string body)
+    private ChatwootAnswer(ChatwootCall call, int status, byte[] body)
     {
-        _json = json;
         _call = call;
         _status = status;
         _body = body;
     }
 
-    public JsonElement Root => _json.RootElement;
-
-    /// <summary>Checks the status (any non-2xx is classified as usual), then reads the body as a JSON object.</summary>
-    public static async Task<ChatwootAnswer> ReadAsync(ChatwootCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Sends, classifies a failure or a non-2xx status as usual, and returns the typed answer when it is a
+    /// JSON object of valid text; its fields are then judged through the returned <see cref="ChatwootAnswer"/>.</summary>
+    public static async Task<(T Content, ChatwootAnswer Answer)> ReadAsync<T>(ChatwootCall call, Func<Task<IApiResponse<T>>> send)
+        where T : class
     {
-        await ChatwootClient.EnsureSuccessAsync(call, response, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var status = (int)response.StatusCode;
-        JsonDocument json;
-        try
+        using var response = await ChatwootTransport.SendAsync(call, send);
+        return Judge(call, response);
+    }
+
+    /// <summary>The status, then the body: Refit could read it as <typeparamref name="T"/> only if it is a JSON object.</summary>
+    public static (T Content, ChatwootAnswer Answer) Judge<T>(ChatwootCall call, IApiResponse<T> response)
+        where T : class
+    {
+        var body = AnswerBodyHandler.Body(response.RequestMessage);
+        var status = (int)(response.StatusCode ?? 0);
+        if (!response.IsSuccessStatusCode)
         {
-            json = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            throw ChatwootFailureClassifier.NotChatwoot(call, status, body, "the answer is not JSON");
+            throw ChatwootFailureClassifier.FromResponse(call, status, AnswerBodyHandler.Text(body), response.Headers?.Location?.ToString());
         }
 
-        if (json.RootElement.ValueKind != JsonValueKind.Object)
+        var answer = new ChatwootAnswer(call, status, body);
+        if (response.Content is not { } content)
         {
-            json.Dispose();
-            throw ChatwootFailureClassifier.NotChatwoot(call, status, body, "the answer is not a JSON object");
+            throw answer.Wrong(WhyUnreadable(body, response.Error));
         }
 
-        // A lone surrogate escape would make GetString throw later, far from here (a 500 instead of this answer's fault).
-        if (JsonStrings.FirstInvalid(json.RootElement) is { } invalid)
+        // A lone surrogate escape anywhere is this answer's fault, as when it breaks a field RyzeApi reads. Only an
+        // escape from \uD800 to \uDFFF can make one, so most answers skip the walk.
+        if (MayHoldSurrogateEscape(body) && FirstInvalidText(body) is { } invalid)
         {
-            json.Dispose();
-            throw ChatwootFailureClassifier.NotChatwoot(call, status, body, invalid);
+            throw answer.Wrong(invalid);
         }
 
-        return new ChatwootAnswer(json, call, status, body);
+        return (content, answer);
     }
 
     /// <summary>The answer is not what Chatwoot sends here; <paramref name="reason"/> says what is wrong.</summary>
-    public Exception Wrong(string reason) => ChatwootFailureClassifier.NotChatwoot(_call, _status, _body, reason);
+    public Exception Wrong(string reason) => ChatwootFailureClassifier.NotChatwoot(_call, _status, AnswerBodyHandler.Text(_body), reason);
 
-    /// <summary><paramref name="name"/> of <paramref name="element"/> as a positive integer, or throws naming <paramref name="what"/>.</summary>
-    public long Id(JsonElement element, string name, string what) =>
-        PositiveId(element, name) ?? throw Wrong($"{what} is not a positive integer");
+    /// <summary>A positive integer, or throws naming <paramref name="what"/>.</summary>
+    public long Id(JsonField<long> field, string what) =>
+        PositiveId(field) ?? throw Wrong($"{what} is not a positive integer");
 
-    /// <summary>The property when it is an object; throws when present with another type; null when absent or null.</summary>
-    public JsonElement? OptionalObject(JsonElement element, string name, string what)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
+    /// <summary>The object; throws when present with another kind; null when absent or null.</summary>
+    public T? OptionalObject<T>(JsonField<T> field, string what)
+        where T : class =>
+        field.Kind == JsonFieldKind.Other ? throw Wrong($"{what} is not an object") : field.OrNull;
 
-        return value.ValueKind == JsonValueKind.Object ? value : throw Wrong($"{what} is not an object");
-    }
-
-    /// <summary>The property when it is an array; throws otherwise.</summary>
-    public JsonElement Array(JsonElement element, string name, string what) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value : throw Wrong($"{what} is not an array");
+    /// <summary>The array; throws otherwise.</summary>
+    public List<JsonField<T>> Array<T>(JsonField<List<JsonField<T>>> field, string what) =>
+        field.OrNull ?? throw Wrong($"{what} is not an array");
 
     /// <summary>A string that must be there.</summary>
-    public string RequiredString(JsonElement element, string name, string what) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw Wrong($"{what} is missing or not a string");
+    public string RequiredString(JsonField<string> field, string what) =>
+        field.OrNull ?? throw Wrong($"{what} is missing or not a string");
 
     /// <summary>A string that may be absent or null, but nothing else.</summary>
-    public string? OptionalString(JsonElement element, string name, string what)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Wrong($"{what} is not a string");
-    }
+    public string? OptionalString(JsonField<string> field, string what) =>
+        field.Kind == JsonFieldKind.Other ? throw Wrong($"{what} is not a string") : field.OrNull;
 
     /// <summary>A source id as RyzeApi stores and sends it back: non-empty, printable, bounded.</summary>
     public string SourceId(string? value, string what) =>
         UpstreamIds.IsUsable(value) ? value! : throw Wrong($"{what} is not a usable source id (1 to {UpstreamIds.MaxLength} printable characters)");
 
     /// <summary>A positive JSON integer, or null for anything else (absent, 0, negative, a string, a fraction).</summary>
-    public static long? PositiveId(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var id) && id > 0
-            ? id
-            : null;
+    public static long? PositiveId(JsonField<long> field) =>
+        field is { Kind: JsonFieldKind.Value, Value: > 0 } ? field.Value : null;
 
-    public void Dispose() => _json.Dispose();
+    /// <summary>Why Refit could not read the body as the expected object, in the words of the error detail.</summary>
+    private static string WhyUnreadable(byte[] body, Exception? error)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(AnswerBodyHandler.WithoutBom(body));
+            return json.RootElement.ValueKind != JsonValueKind.Object ? "the answer is not a JSON object"
+                : JsonStrings.FirstInvalid(json.RootElement)
+                    ?? $"the answer could not be read ({(error?.InnerException ?? error)?.Message ?? "no content"})";
+        }
+        catch (JsonException)
+        {
+            return "the answer is not JSON";
+        }
+    }
+
+    private static string? FirstInvalidText(byte[] body)
+    {
+        using var json = JsonDocument.Parse(AnswerBodyHandler.WithoutBom(body));
+        return JsonStrings.FirstInvalid(json.RootElement);
+    }
+
+    private static bool MayHoldSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        for (var at = json.IndexOf("\\u"u8); at >= 0 && at + 3 < json.Length; at = json.IndexOf("\\u"u8))
+        {
+            if ((json[at + 2] | 0x20) == 'd' && json[at + 3] is (byte)'8' or (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F')
+            {
+                return true;
+            }
+
+            json = json[(at + 2)..];
+        }
+
+        return false;
+    }
 }

@@ -1,6 +1,5 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Infrastructure.Upstream;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 
@@ -12,36 +11,29 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
     public async Task<ChatwootContact> CreateContactAsync(
         ChatwootConnection connection, long inboxId, string name, string identifier, string? phoneNumber, CancellationToken cancellationToken)
     {
-        var call = ChatwootClient.Call("POST", connection, "/contacts");
-        using var response = await ChatwootClient.SendAsync(call, () => api.CreateContact(
-            connection.AccountId, new CreateContactBody(inboxId, name, identifier, phoneNumber), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        var call = ChatwootTransport.Call("POST", connection, "/contacts");
+        var (root, answer) = await ChatwootAnswer.ReadAsync(call, () => api.CreateContact(
+            new CreateContactBody(inboxId, name, identifier, phoneNumber), connection, cancellationToken));
         // 4.x: {"payload": {"contact": {...}, "contact_inbox": {"source_id": ...}}}; older: the contact itself.
-        var payload = answer.OptionalObject(answer.Root, "payload", "the payload") ?? answer.Root;
-        var contact = answer.OptionalObject(payload, "contact", "the contact") ?? payload;
-        var id = answer.Id(contact, "id", "the contact id");
-        var contactInbox = answer.OptionalObject(payload, "contact_inbox", "the contact_inbox");
-        var sourceId = contactInbox is { } ci ? answer.OptionalString(ci, "source_id", "the contact inbox's source_id") : null;
+        var payload = answer.OptionalObject(root.Payload, "the payload") ?? root;
+        var contact = answer.OptionalObject(payload.Contact, "the contact") ?? payload;
+        var id = answer.Id(contact.Id, "the contact id");
+        var contactInbox = answer.OptionalObject(payload.ContactInbox, "the contact_inbox");
+        var sourceId = contactInbox is null ? null : answer.OptionalString(contactInbox.SourceId, "the contact inbox's source_id");
         return new ChatwootContact(id, sourceId is null ? SourceIdIn(answer, contact, inboxId) : answer.SourceId(sourceId, "the contact inbox's source_id"));
     }
 
     public async Task<ChatwootContact?> FindContactAsync(ChatwootConnection connection, long inboxId, string identifier, CancellationToken cancellationToken)
     {
-        var call = ChatwootClient.Call("GET", connection, "/contacts/search");
-        using var response = await ChatwootClient.SendAsync(call, () => api.SearchContacts(
-            connection.AccountId, identifier, connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        var call = ChatwootTransport.Call("GET", connection, "/contacts/search");
+        var (list, answer) = await ChatwootAnswer.ReadAsync(call, () => api.SearchContacts(identifier, connection, cancellationToken));
         var phone = "+" + identifier.Split('@')[0];
-        foreach (var contact in answer.Array(answer.Root, "payload", "the search payload").EnumerateArray())
+        foreach (var item in answer.Array(list.Payload, "the search payload"))
         {
-            if (contact.ValueKind != JsonValueKind.Object)
+            var contact = item.OrNull ?? throw answer.Wrong("a contact in the search payload is not an object");
+            if (contact.Identifier.OrNull == identifier || contact.PhoneNumber.OrNull == phone)
             {
-                throw answer.Wrong("a contact in the search payload is not an object");
-            }
-
-            if (String(contact, "identifier") == identifier || String(contact, "phone_number") == phone)
-            {
-                return new ChatwootContact(answer.Id(contact, "id", "the contact id"), SourceIdIn(answer, contact, inboxId));
+                return new ChatwootContact(answer.Id(contact.Id, "the contact id"), SourceIdIn(answer, contact, inboxId));
             }
         }
 
@@ -50,56 +42,48 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
 
     public async Task<string> CreateContactInboxAsync(ChatwootConnection connection, long contactId, long inboxId, CancellationToken cancellationToken)
     {
-        var call = ChatwootClient.Call("POST", connection, $"/contacts/{contactId}/contact_inboxes");
-        using var response = await ChatwootClient.SendAsync(call, () => api.CreateContactInbox(
-            connection.AccountId, contactId, new CreateContactInboxBody(inboxId), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
-        return answer.SourceId(answer.OptionalString(answer.Root, "source_id", "the source_id"), "the source_id");
+        var call = ChatwootTransport.Call("POST", connection, $"/contacts/{contactId}/contact_inboxes");
+        var (contactInbox, answer) = await ChatwootAnswer.ReadAsync(call, () => api.CreateContactInbox(
+            contactId, new CreateContactInboxBody(inboxId), connection, cancellationToken));
+        return answer.SourceId(answer.OptionalString(contactInbox.SourceId, "the source_id"), "the source_id");
     }
 
     public async Task<long> CreateConversationAsync(
         ChatwootConnection connection, long inboxId, long contactId, string sourceId, string status, CancellationToken cancellationToken)
     {
-        var call = ChatwootClient.Call("POST", connection, "/conversations");
-        using var response = await ChatwootClient.SendAsync(call, () => api.CreateConversation(
-            connection.AccountId, new CreateConversationBody(sourceId, inboxId, contactId, status), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
-        return answer.Id(answer.Root, "id", "the conversation id");
+        var call = ChatwootTransport.Call("POST", connection, "/conversations");
+        var (conversation, answer) = await ChatwootAnswer.ReadAsync(call, () => api.CreateConversation(
+            new CreateConversationBody(sourceId, inboxId, contactId, status), connection, cancellationToken));
+        return answer.Id(conversation.Id, "the conversation id");
     }
 
     public async Task SetConversationStatusAsync(ChatwootConnection connection, long conversationId, string status, CancellationToken cancellationToken)
     {
-        var call = ChatwootClient.Call("POST", connection, $"/conversations/{conversationId}/toggle_status");
-        using var response = await ChatwootClient.SendAsync(call, () => api.ToggleStatus(
-            connection.AccountId, conversationId, new ToggleStatusBody(status), connection.ApiToken, connection.BaseUrl, cancellationToken));
+        var call = ChatwootTransport.Call("POST", connection, $"/conversations/{conversationId}/toggle_status");
         // {"meta": {}, "payload": {"success": true, "conversation_id", "current_status"}}: nothing in it is kept.
-        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
+        await ChatwootAnswer.ReadAsync(call, () => api.ToggleStatus(conversationId, new ToggleStatusBody(status), connection, cancellationToken));
     }
 
     public async Task<long> CreateMessageAsync(ChatwootConnection connection, long conversationId, ChatwootNewMessage message, CancellationToken cancellationToken)
     {
-        var call = ChatwootClient.Call("POST", connection, $"/conversations/{conversationId}/messages");
-        using var response = message.Attachments.Count == 0
-            ? await ChatwootClient.SendAsync(call, () => api.CreateMessage(
-                connection.AccountId, conversationId, new CreateMessageBody(message.Content, message.MessageType, message.Private, message.SourceId),
-                connection.ApiToken, connection.BaseUrl, cancellationToken))
-            : await ChatwootClient.SendAsync(call, () => api.CreateMessageWithAttachments(
-                connection.AccountId, conversationId, Multipart(message), connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
-        return answer.Id(answer.Root, "id", "the message id");
+        var call = ChatwootTransport.Call("POST", connection, $"/conversations/{conversationId}/messages");
+        var (created, answer) = message.Attachments.Count == 0
+            ? await ChatwootAnswer.ReadAsync(call, () => api.CreateMessage(
+                conversationId, new CreateMessageBody(message.Content, message.MessageType, message.Private, message.SourceId), connection, cancellationToken))
+            : await ChatwootAnswer.ReadAsync(call, () => api.CreateMessageWithAttachments(
+                conversationId, ChatwootMultipart.Of(message), connection, cancellationToken));
+        return answer.Id(created.Id, "the message id");
     }
 
     public async Task<long?> FindMessageBySourceIdAsync(ChatwootConnection connection, long conversationId, string sourceId, CancellationToken cancellationToken)
     {
-        var call = ChatwootClient.Call("GET", connection, $"/conversations/{conversationId}/messages");
-        using var response = await ChatwootClient.SendAsync(call, () => api.ListMessages(
-            connection.AccountId, conversationId, connection.ApiToken, connection.BaseUrl, cancellationToken));
-        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
-        foreach (var message in answer.Array(answer.Root, "payload", "the message list's payload").EnumerateArray())
+        var call = ChatwootTransport.Call("GET", connection, $"/conversations/{conversationId}/messages");
+        var (list, answer) = await ChatwootAnswer.ReadAsync(call, () => api.ListMessages(conversationId, connection, cancellationToken));
+        foreach (var message in answer.Array(list.Payload, "the message list's payload"))
         {
-            if (String(message, "source_id") == sourceId)
+            if (message.OrNull is { } found && found.SourceId.OrNull == sourceId)
             {
-                return answer.Id(message, "id", "the message id");
+                return answer.Id(found.Id, "the message id");
             }
         }
 
@@ -109,61 +93,31 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
     public async Task UpdateMessageStatusAsync(
         ChatwootConnection connection, long conversationId, long messageId, string status, string? error, CancellationToken cancellationToken)
     {
-        var call = ChatwootClient.Call("PATCH", connection, $"/conversations/{conversationId}/messages/{messageId}");
-        using var response = await ChatwootClient.SendAsync(call, () => api.UpdateMessage(
-            connection.AccountId, conversationId, messageId, new UpdateMessageStatusBody(status, error), connection.ApiToken, connection.BaseUrl, cancellationToken));
+        var call = ChatwootTransport.Call("PATCH", connection, $"/conversations/{conversationId}/messages/{messageId}");
         // Chatwoot answers the message; nothing in it is kept, but it must be Chatwoot's answer.
-        using var answer = await ChatwootAnswer.ReadAsync(call, response, cancellationToken);
-    }
-
-    private static MultipartFormDataContent Multipart(ChatwootNewMessage message)
-    {
-        var form = new MultipartFormDataContent();
-        if (!string.IsNullOrEmpty(message.Content))
-        {
-            form.Add(new StringContent(message.Content), "content");
-        }
-
-        form.Add(new StringContent(message.MessageType), "message_type");
-        form.Add(new StringContent(message.Private ? "true" : "false"), "private");
-        if (message.SourceId is not null)
-        {
-            form.Add(new StringContent(message.SourceId), "source_id");
-        }
-
-        foreach (var file in message.Attachments)
-        {
-            var part = new ByteArrayContent(file.Content);
-            part.Headers.ContentType = MediaTypeHeaderValue.TryParse(file.ContentType, out var type) ? type : new MediaTypeHeaderValue("application/octet-stream");
-            // MultipartFormDataContent refuses a blank file name (an engine's media URL ending in "/" gives one).
-            form.Add(part, "attachments[]", string.IsNullOrWhiteSpace(file.FileName) ? "file" : file.FileName);
-        }
-
-        return form;
+        await ChatwootAnswer.ReadAsync(call, () => api.UpdateMessage(
+            conversationId, messageId, new UpdateMessageStatusBody(status, error), connection, cancellationToken));
     }
 
     /// <summary>The source id of the contact's contact inbox in <paramref name="inboxId"/>, from its <c>contact_inboxes</c>.</summary>
-    private static string? SourceIdIn(ChatwootAnswer answer, JsonElement contact, long inboxId)
+    private static string? SourceIdIn(ChatwootAnswer answer, ContactAnswer contact, long inboxId)
     {
-        if (!contact.TryGetProperty("contact_inboxes", out var inboxes) || inboxes.ValueKind != JsonValueKind.Array)
+        foreach (var item in contact.ContactInboxes.OrNull ?? [])
         {
-            return null;
-        }
+            if (item.OrNull is not { } contactInbox)
+            {
+                continue;
+            }
 
-        foreach (var contactInbox in inboxes.EnumerateArray())
-        {
-            var inbox = contactInbox.ValueKind != JsonValueKind.Object ? null
-                : contactInbox.TryGetProperty("inbox", out var i) ? ChatwootAnswer.PositiveId(i, "id")
-                : ChatwootAnswer.PositiveId(contactInbox, "inbox_id");
+            var inbox = contactInbox.Inbox.Kind != JsonFieldKind.Absent
+                ? ChatwootAnswer.PositiveId(contactInbox.Inbox.OrNull?.Id ?? default)
+                : ChatwootAnswer.PositiveId(contactInbox.InboxId);
             if (inbox == inboxId)
             {
-                return answer.SourceId(String(contactInbox, "source_id"), "the contact inbox's source_id");
+                return answer.SourceId(contactInbox.SourceId.OrNull, "the contact inbox's source_id");
             }
         }
 
         return null;
     }
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -1,81 +1,65 @@
 using Refit;
+using RyzeApi.Application.Common.Abstractions;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 
-/// <summary>Chatwoot's Application API as Refit sees it. Every method returns the raw response so the
-/// adapter can classify any answer, HTML pages and wrong shapes included. The base URL travels per call
-/// as a request property (see <see cref="ChatwootTargetHandler"/>); the token as the hyphenated
-/// <c>api-access-token</c> header, which survives nginx's default of dropping underscored headers.</summary>
+/// <summary>Chatwoot's Application API as Refit sees it, routes relative to the account. Each method takes the
+/// integration's <see cref="ChatwootConnection"/> as a request option, which <see cref="ChatwootTargetHandler"/>
+/// turns into the URL and the token header. Answers are typed but lenient (<see cref="InboxAnswer"/> and its kin); the
+/// adapters judge them through <see cref="ChatwootAnswer"/>.</summary>
 internal interface IChatwootApi
 {
-    [Post("/api/v1/accounts/{accountId}/inboxes")]
-    Task<HttpResponseMessage> CreateInbox(
-        long accountId, [Body] CreateInboxBody body, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Post("/inboxes")]
+    Task<IApiResponse<InboxAnswer>> CreateInbox([Body] CreateInboxBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Get("/api/v1/accounts/{accountId}/inboxes")]
-    Task<HttpResponseMessage> ListInboxes(
-        long accountId, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Get("/inboxes")]
+    Task<IApiResponse<PayloadList<InboxAnswer>>> ListInboxes([Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Get("/api/v1/accounts/{accountId}/inboxes/{inboxId}")]
-    Task<HttpResponseMessage> GetInbox(
-        long accountId, long inboxId, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Get("/inboxes/{inboxId}")]
+    Task<IApiResponse<InboxAnswer>> GetInbox(long inboxId, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Patch("/api/v1/accounts/{accountId}/inboxes/{inboxId}")]
-    Task<HttpResponseMessage> UpdateInbox(
-        long accountId, long inboxId, [Body] UpdateInboxBody body, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Patch("/inboxes/{inboxId}")]
+    Task<IApiResponse<InboxAnswer>> UpdateInbox(
+        long inboxId, [Body] UpdateInboxBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Delete("/api/v1/accounts/{accountId}/inboxes/{inboxId}")]
-    Task<HttpResponseMessage> DeleteInbox(
-        long accountId, long inboxId, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Delete("/inboxes/{inboxId}")]
+    Task<IApiResponse<AnyObject>> DeleteInbox(long inboxId, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Post("/api/v1/accounts/{accountId}/contacts")]
-    Task<HttpResponseMessage> CreateContact(
-        long accountId, [Body] CreateContactBody body, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Post("/contacts")]
+    Task<IApiResponse<ContactAnswer>> CreateContact([Body] CreateContactBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Get("/api/v1/accounts/{accountId}/contacts/search")]
-    Task<HttpResponseMessage> SearchContacts(
-        long accountId, [AliasAs("q")] string query, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Get("/contacts/search")]
+    Task<IApiResponse<PayloadList<ContactAnswer>>> SearchContacts(
+        [AliasAs("q")] string query, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Post("/api/v1/accounts/{accountId}/contacts/{contactId}/contact_inboxes")]
-    Task<HttpResponseMessage> CreateContactInbox(
-        long accountId, long contactId, [Body] CreateContactInboxBody body, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Post("/contacts/{contactId}/contact_inboxes")]
+    Task<IApiResponse<ContactInboxAnswer>> CreateContactInbox(
+        long contactId, [Body] CreateContactInboxBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Post("/api/v1/accounts/{accountId}/conversations")]
-    Task<HttpResponseMessage> CreateConversation(
-        long accountId, [Body] CreateConversationBody body, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Post("/conversations")]
+    Task<IApiResponse<IdAnswer>> CreateConversation(
+        [Body] CreateConversationBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Post("/api/v1/accounts/{accountId}/conversations/{conversationId}/toggle_status")]
-    Task<HttpResponseMessage> ToggleStatus(
-        long accountId, long conversationId, [Body] ToggleStatusBody body, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Post("/conversations/{conversationId}/toggle_status")]
+    Task<IApiResponse<AnyObject>> ToggleStatus(
+        long conversationId, [Body] ToggleStatusBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Post("/api/v1/accounts/{accountId}/conversations/{conversationId}/messages")]
-    Task<HttpResponseMessage> CreateMessage(
-        long accountId, long conversationId, [Body] CreateMessageBody body, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Post("/conversations/{conversationId}/messages")]
+    Task<IApiResponse<IdAnswer>> CreateMessage(
+        long conversationId, [Body] CreateMessageBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
     /// <summary>With attachments: multipart/form-data built by the caller (content, message_type, source_id, attachments[]).</summary>
-    [Post("/api/v1/accounts/{accountId}/conversations/{conversationId}/messages")]
-    Task<HttpResponseMessage> CreateMessageWithAttachments(
-        long accountId, long conversationId, [Body] HttpContent body, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Post("/conversations/{conversationId}/messages")]
+    Task<IApiResponse<IdAnswer>> CreateMessageWithAttachments(
+        long conversationId, [Body] HttpContent body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Get("/api/v1/accounts/{accountId}/conversations/{conversationId}/messages")]
-    Task<HttpResponseMessage> ListMessages(
-        long accountId, long conversationId, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Get("/conversations/{conversationId}/messages")]
+    Task<IApiResponse<PayloadList<IdAnswer>>> ListMessages(
+        long conversationId, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
-    [Patch("/api/v1/accounts/{accountId}/conversations/{conversationId}/messages/{messageId}")]
-    Task<HttpResponseMessage> UpdateMessage(
-        long accountId, long conversationId, long messageId, [Body] UpdateMessageStatusBody body, [Header("api-access-token")] string token,
-        [Property(ChatwootTargetHandler.BaseUrlProperty)] string baseUrl, CancellationToken cancellationToken);
+    [Patch("/conversations/{conversationId}/messages/{messageId}")]
+    Task<IApiResponse<AnyObject>> UpdateMessage(
+        long conversationId, long messageId, [Body] UpdateMessageStatusBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
+
+    private const string Connection = ChatwootTargetHandler.ConnectionProperty;
 }

@@ -10,8 +10,11 @@ internal sealed class OutboundConnections(IOptions<ChatwootInfrastructureOptions
 {
     private readonly ChatwootNetworkGuard? _guard = options.Value.BlockPrivateNetworks ? new ChatwootNetworkGuard(options.Value.AllowedHosts) : null;
 
-    public SocketsHttpHandler CreateHandler() => new()
+    /// <summary>A connection handler following at most <paramref name="redirects"/> redirects (none when 0).</summary>
+    public SocketsHttpHandler CreateHandler(int redirects) => new()
     {
+        AllowAutoRedirect = redirects > 0,
+        MaxAutomaticRedirections = Math.Max(redirects, 1),
         // The guard opens the socket itself, to the address it checked; a proxy would connect elsewhere.
         UseProxy = _guard is null,
         ConnectCallback = _guard is null ? null : _guard.ConnectAsync,

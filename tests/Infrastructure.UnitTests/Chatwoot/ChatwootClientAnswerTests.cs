@@ -1,10 +1,7 @@
-using System.Net;
-using System.Text;
-using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Infrastructure.Chatwoot;
+using RyzeApi.Infrastructure.UnitTests.Support;
 
 namespace RyzeApi.Infrastructure.UnitTests.Chatwoot;
 
@@ -15,8 +12,6 @@ public sealed class ChatwootClientAnswerTests
 {
     private const string Hook = "https://api.example/api/chatwoot/webhook/int_1/secret";
     private static readonly ChatwootConnection s_connection = new("https://chatwoot.example.com", 5, "token");
-
-    private readonly Mock<IChatwootApi> _api = new();
 
     public static IEnumerable<TestCaseData> WrongShapes()
     {
@@ -87,21 +82,9 @@ public sealed class ChatwootClientAnswerTests
         Assert.That(missing, Is.Null);
     }
 
-    private ChatwootClient Answering(string body)
-    {
-        Task<HttpResponseMessage> Reply() => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        });
+    private static IChatwootClient Answering(string body) => StubUpstream.Answering(body).Chatwoot;
 
-        _api.Setup(a => a.GetInbox(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.UpdateInbox(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<UpdateInboxBody>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.DeleteInbox(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.ListInboxes(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        return new ChatwootClient(_api.Object);
-    }
-
-    private static Task Invoke(ChatwootClient client, string call) => call switch
+    private static Task Invoke(IChatwootClient client, string call) => call switch
     {
         "Get" => client.GetInboxAsync(s_connection, 7, CancellationToken.None),
         "SetWebhook" => client.SetInboxWebhookAsync(s_connection, 7, string.Empty, CancellationToken.None),

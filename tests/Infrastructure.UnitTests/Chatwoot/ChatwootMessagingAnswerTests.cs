@@ -1,10 +1,7 @@
-using System.Net;
-using System.Text;
-using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Infrastructure.Chatwoot;
+using RyzeApi.Infrastructure.UnitTests.Support;
 
 namespace RyzeApi.Infrastructure.UnitTests.Chatwoot;
 
@@ -19,8 +16,6 @@ public sealed class ChatwootMessagingAnswerTests
     private static readonly ChatwootConnection s_connection = new("https://chatwoot.example.com", 5, "token");
     private static readonly ChatwootNewMessage s_text = new("oi", "incoming", false, "WAID:1", []);
     private static readonly ChatwootNewMessage s_file = new("oi", "incoming", false, "WAID:2", [new MediaFile([1, 2, 3], " ", "image/png")]);
-
-    private readonly Mock<IChatwootApi> _api = new();
 
     public static IEnumerable<TestCaseData> WrongShapes()
     {
@@ -69,6 +64,9 @@ public sealed class ChatwootMessagingAnswerTests
         yield return Case("FindMessage", """{"payload":[{"source_id":"WAID:1","id":0}]}""", "the message id is not a positive integer");
         yield return Case("UpdateMessageStatus", "null", "the answer is not a JSON object");
         yield return Case("UpdateMessageStatus", "", "the answer is not JSON");
+        // A lone surrogate anywhere is the answer's fault, read by RyzeApi or not.
+        yield return Case("CreateConversation", """{"id":5,"meta":{"note":"\ud800"}}""", "meta.note is not valid text");
+        yield return Case("UpdateMessageStatus", """{"id":5,"content":"a\udc00b"}""", "content is not valid text");
     }
 
     [TestCaseSource(nameof(WrongShapes))]
@@ -103,6 +101,17 @@ public sealed class ChatwootMessagingAnswerTests
         Assert.That(contact, Is.EqualTo(new ChatwootContact(id, sourceId)));
     }
 
+    [TestCase("""{"id":5,"content":"\ud83d\ude00"}""")]
+    [TestCase("""{"id":5,"content":"\\ud800"}""")]
+    public async Task CreateConversation_EscapedTextThatIsValid_IsRead(string answer)
+    {
+        // Act: a surrogate pair (an emoji), and an escaped backslash before "ud800", are valid text.
+        var id = await Answering(answer).CreateConversationAsync(s_connection, 9, 5, "src", "open", CancellationToken.None);
+
+        // Assert
+        Assert.That(id, Is.EqualTo(5));
+    }
+
     [Test]
     public async Task FindMessage_NoMessageWithTheSourceId_IsNull()
     {
@@ -114,26 +123,9 @@ public sealed class ChatwootMessagingAnswerTests
         Assert.That(found, Is.Null);
     }
 
-    private ChatwootMessaging Answering(string body)
-    {
-        Task<HttpResponseMessage> Reply() => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        });
+    private static IChatwootMessaging Answering(string body) => StubUpstream.Answering(body).Messaging;
 
-        _api.Setup(a => a.CreateContact(It.IsAny<long>(), It.IsAny<CreateContactBody>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.SearchContacts(It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.CreateContactInbox(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<CreateContactInboxBody>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.CreateConversation(It.IsAny<long>(), It.IsAny<CreateConversationBody>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.ToggleStatus(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<ToggleStatusBody>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.CreateMessage(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<CreateMessageBody>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.CreateMessageWithAttachments(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<HttpContent>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.ListMessages(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.UpdateMessage(It.IsAny<long>(), It.IsAny<long>(), It.IsAny<long>(), It.IsAny<UpdateMessageStatusBody>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        return new ChatwootMessaging(_api.Object);
-    }
-
-    private static Task Invoke(ChatwootMessaging messaging, string call) => call switch
+    private static Task Invoke(IChatwootMessaging messaging, string call) => call switch
     {
         "CreateContact" => messaging.CreateContactAsync(s_connection, 9, "João", Jid, "+5511999999999", CancellationToken.None),
         "FindContact" => messaging.FindContactAsync(s_connection, 9, Jid, CancellationToken.None),

@@ -1,11 +1,8 @@
 using System.Net;
-using System.Text;
-using Microsoft.Extensions.Options;
-using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Infrastructure.Engine;
+using RyzeApi.Infrastructure.UnitTests.Support;
 
 namespace RyzeApi.Infrastructure.UnitTests.Engine;
 
@@ -14,8 +11,6 @@ namespace RyzeApi.Infrastructure.UnitTests.Engine;
 [TestFixture]
 public sealed class EngineClientAnswerTests
 {
-    private readonly Mock<IEngineApi> _api = new();
-
     [TestCase("{}")]
     [TestCase("""{"success":true,"message":"Message sent"}""")]
     [TestCase("""{"success":true,"data":{}}""")]
@@ -68,11 +63,5 @@ public sealed class EngineClientAnswerTests
         Assert.That(sent, Is.EqualTo(id));
     }
 
-    private EngineClient Answering(HttpStatusCode status, string body)
-    {
-        Task<HttpResponseMessage> Reply() => Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
-        _api.Setup(a => a.SendText(It.IsAny<string>(), It.IsAny<SendTextBody>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        _api.Setup(a => a.SendMedia(It.IsAny<string>(), It.IsAny<SendMediaBody>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Reply);
-        return new EngineClient(_api.Object, Options.Create(new EngineOptions { BaseUrl = "http://engine.example", Token = "engine-token" }));
-    }
+    private static IEngineClient Answering(HttpStatusCode status, string body) => StubUpstream.Answering(body, status).Engine;
 }

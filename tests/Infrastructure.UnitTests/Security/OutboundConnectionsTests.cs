@@ -14,8 +14,8 @@ public sealed class OutboundConnectionsTests
         var connections = new OutboundConnections(Options.Create(new ChatwootInfrastructureOptions { BlockPrivateNetworks = true }));
 
         // Act
-        using var first = connections.CreateHandler();
-        using var second = connections.CreateHandler();
+        using var first = connections.CreateHandler(redirects: 0);
+        using var second = connections.CreateHandler(redirects: 0);
 
         // Assert
         Assert.Multiple(() =>
@@ -33,7 +33,7 @@ public sealed class OutboundConnectionsTests
         var connections = new OutboundConnections(Options.Create(new ChatwootInfrastructureOptions()));
 
         // Act
-        using var handler = connections.CreateHandler();
+        using var handler = connections.CreateHandler(redirects: 0);
 
         // Assert
         Assert.That((handler.ConnectCallback, handler.UseProxy), Is.EqualTo(((Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>>?)null, true)));

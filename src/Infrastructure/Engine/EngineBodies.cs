@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RyzeApi.Infrastructure.Upstream;
+
+namespace RyzeApi.Infrastructure.Engine;
+
+internal sealed record SendTextBody(
+    [property: JsonPropertyName("number")] string Number,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("source")] string Source);
+
+internal sealed record SendMediaBody(
+    [property: JsonPropertyName("number")] string Number,
+    [property: JsonPropertyName("mediaType")] string MediaType,
+    [property: JsonPropertyName("mediaUrl")] string MediaUrl,
+    [property: JsonPropertyName("message")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
+    [property: JsonPropertyName("mimeType")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MimeType,
+    [property: JsonPropertyName("fileName")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FileName,
+    [property: JsonPropertyName("source")] string Source);
+
+/// <summary>What engines answer a send, in the shapes they differ in: <c>{"data": {"messageId"}}</c>,
+/// <c>{"messageId"}</c> or <c>{"data": {"id"}}</c>; a refusal as <c>{"error": {"message"}}</c>,
+/// <c>{"error": "..."}</c> or <c>{"message"}</c>.</summary>
+internal sealed record EngineAnswer(
+    [property: JsonPropertyName("data")] JsonField<EngineData> Data,
+    [property: JsonPropertyName("messageId")] JsonField<string> MessageId,
+    [property: JsonPropertyName("error")] JsonField<EngineData> Error,
+    [property: JsonPropertyName("message")] JsonField<string> Message)
+{
+    /// <summary>The WhatsApp message id, wherever this engine puts it; null when it is nowhere.</summary>
+    public string? SentId() =>
+        Data.OrNull?.MessageId.OrNull ?? MessageId.OrNull ?? Data.OrNull?.Id.OrNull;
+
+    /// <summary>The engine's own words in a refusal's <paramref name="body"/>; null when it gave none or the body
+    /// is not JSON (or holds a lone surrogate escape).</summary>
+    public static string? ErrorIn(string body)
+    {
+        try
+        {
+            var answer = JsonSerializer.Deserialize(body, EngineJsonContext.Default.EngineAnswer);
+            return answer is null ? null
+                : answer.Error.Kind == JsonFieldKind.Value ? answer.Error.Value!.Message.OrNull
+                : answer.Error.Text ?? answer.Message.OrNull;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>The object under <c>data</c> or <c>error</c>.</summary>
+internal sealed record EngineData(
+    [property: JsonPropertyName("messageId")] JsonField<string> MessageId,
+    [property: JsonPropertyName("id")] JsonField<string> Id,
+    [property: JsonPropertyName("message")] JsonField<string> Message);
+
+[JsonSerializable(typeof(EngineAnswer))]
+[JsonSerializable(typeof(EngineData))]
+[JsonSerializable(typeof(SendTextBody))]
+[JsonSerializable(typeof(SendMediaBody))]
+internal sealed partial class EngineJsonContext : JsonSerializerContext;

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Infrastructure.Security;
+using RyzeApi.Infrastructure.Upstream;
+
+namespace RyzeApi.Infrastructure.Engine;
+
+internal static class EngineRegistration
+{
+    /// <summary>The engine's send client (base URL and token from <see cref="EngineOptions"/>) and the media
+    /// downloader. Media URLs come in engine events, which any holder of an instance token can post: the same SSRF
+    /// guard as Chatwoot calls when the operator turned it on. It checks every connection, redirects included.</summary>
+    public static IHttpClientBuilder AddEngineClient(
+        this IServiceCollection services, IConfigurationSection resilience)
+    {
+        services.AddHttpClient(MediaFetcher.ClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<OutboundConnections>().CreateHandler(redirects: 3));
+        services.AddSingleton<IMediaFetcher, MediaFetcher>();
+        services.AddSingleton<IEngineClient, EngineClient>();
+        return services.AddUpstreamClient<IEngineApi, EngineTokenHandler>(EngineJsonContext.Default, resilience, (provider, http) =>
+        {
+            var engine = provider.GetRequiredService<IOptions<EngineOptions>>().Value;
+            http.BaseAddress = Uri.TryCreate(engine.BaseUrl, UriKind.Absolute, out var baseUrl) ? baseUrl : new Uri("http://engine.invalid");
+        });
+    }
+}
