@@ -6,6 +6,7 @@ using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Common;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Behaviours;
+using RyzeApi.Application.Routing;
 
 namespace RyzeApi.Application;
 
@@ -32,14 +33,7 @@ public static class DependencyInjection
         services.AddScoped<ChatwootLiveCheck>();
         services.AddOptions<Common.Options.ChatwootModuleOptions>();
         services.AddOptions<Common.Options.RyzeApiOptions>();
-        services.AddOptions<Common.Options.RoutingOptions>().ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Common.Options.RoutingOptions>, Common.Options.RoutingOptionsValidator>();
-        services.AddSingleton<Routing.Ingress.KnownConversations>();
-        services.AddSingleton<Routing.Delivery.RetrySchedule>();
-        services.AddSingleton<Routing.Delivery.WhatsAppToChatwoot>();
-        services.AddSingleton<Routing.Delivery.AgentReplyToWhatsApp>();
-        services.AddSingleton<Routing.Delivery.StatusToChatwoot>();
-        services.AddSingleton<Routing.Delivery.OutboxDispatcher>();
+        services.AddRouting();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

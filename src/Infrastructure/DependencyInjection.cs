@@ -7,7 +7,7 @@ using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Options;
 using RyzeApi.Infrastructure.Chatwoot;
 using RyzeApi.Infrastructure.Engine;
-using RyzeApi.Infrastructure.Routing;
+using RyzeApi.Infrastructure.Outbox;
 using RyzeApi.Infrastructure.Persistence;
 using RyzeApi.Infrastructure.Persistence.Repositories;
 using RyzeApi.Infrastructure.Security;
@@ -33,9 +33,6 @@ public static class DependencyInjection
         services.AddSingleton<IInstanceRepository, InstanceRepository>();
         services.AddSingleton<IChatwootIntegrationRepository, ChatwootIntegrationRepository>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
-        services.AddSingleton<IOutbox, OutboxRepository>();
-        services.AddSingleton<IRoutingRepository, RoutingRepository>();
-        services.AddSingleton<IRoutingIntegrations, RoutingIntegrations>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: ["ready"]);
 
@@ -123,11 +120,6 @@ public static class DependencyInjection
                 ConnectCallback = guard is null ? null : guard.ConnectAsync,
             });
         services.AddSingleton<IMediaFetcher, MediaFetcher>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
-        if (configuration.GetSection(RoutingOptions.Section).GetValue("WorkersEnabled", true))
-        {
-            services.AddHostedService<OutboxWorker>();
-        }
+        services.AddOutbox(configuration);
     }
 }

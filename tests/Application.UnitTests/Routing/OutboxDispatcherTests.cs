@@ -6,7 +6,9 @@ using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
+using RyzeApi.Application.Routing.Handlers;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Application.UnitTests.Support;
 using RyzeApi.Domain.Chatwoot;
@@ -16,7 +18,7 @@ namespace RyzeApi.Application.UnitTests.Routing;
 [TestFixture]
 public sealed class OutboxDispatcherTests
 {
-    private readonly Mock<IOutbox> _outbox = new();
+    private readonly Mock<IOutboxStore> _outbox = new();
     private readonly Mock<IRoutingIntegrations> _integrations = new();
     private readonly Mock<ITokenProtector> _protector = new();
     private readonly Mock<IEngineClient> _engine = new();
@@ -99,7 +101,7 @@ public sealed class OutboxDispatcherTests
         // Assert
         _outbox.Verify(o => o.FailAsync(
             item, "delivery given up after 3 attempts: the engine is unreachable",
-            It.Is<NewOutboxItem>(f => f.ChatKey == "status:cw501" && f.DedupeKey == "st:cw501:failed"
+            It.Is<NewOutboxItem>(f => f.Lane == new Lane(LaneKind.MessageStatus, "cw501") && f.DedupeKey == "st:cw501:failed"
                 && JsonSerializer.Deserialize<MessageStatusChange>(f.Payload, (JsonSerializerOptions?)null)!.Equals(
                     new MessageStatusChange(string.Empty, "failed", "RyzeAPI gave up sending this message to WhatsApp after 3 attempts", 501, 77))),
             It.IsAny<CancellationToken>()), Times.Once);
@@ -309,7 +311,7 @@ public sealed class OutboxDispatcherTests
     }
 
     private static OutboxItem FromPhone(long id) => new(
-        id, TestData.IntegrationId, OutboxKind.WhatsAppMessage, "in:5511999999999",
+        id, TestData.IntegrationId, WhatsAppMessage.KindName, new Lane(LaneKind.WhatsAppChat, "5511999999999"),
         JsonSerializer.Serialize(new WhatsAppMessage($"M{id}", "5511999999999", "João", false, null, null, true, WhatsAppMessage.KindText, "Até já", null, null)),
         1);
 
@@ -318,23 +320,30 @@ public sealed class OutboxDispatcherTests
             .ReturnsAsync(new DeliveryTarget(TestData.Integration(status, lastError), "suporte", TestData.StoredToken, false));
 
     private static OutboxItem Reply(long id, int attempts) => new(
-        id, TestData.IntegrationId, OutboxKind.AgentReply, "out:5511999999999",
+        id, TestData.IntegrationId, AgentReply.KindName, new Lane(LaneKind.AgentReplies, "5511999999999"),
         JsonSerializer.Serialize(new AgentReply(500 + id, 77, "5511999999999", "Posso ajudar?", "Ana", [])), attempts);
 
     private static OutboxItem Inbound(long id, int attempts) => new(
-        id, TestData.IntegrationId, OutboxKind.WhatsAppMessage, "in:5511999999999",
+        id, TestData.IntegrationId, WhatsAppMessage.KindName, new Lane(LaneKind.WhatsAppChat, "5511999999999"),
         JsonSerializer.Serialize(new WhatsAppMessage($"M{id}", "5511999999999", "João", false, "5511999999999", "João", false, WhatsAppMessage.KindText, "Olá", null, null)),
         attempts);
 
     private OutboxDispatcher Dispatcher(TimeProvider? time = null)
     {
         var options = Options.Create(_options);
+        var clock = time ?? TimeProvider.System;
+        var kinds = new DeliveryKinds(
+        [
+            new DeliveryKind<WhatsAppMessage>(new WhatsAppToChatwoot(_chatwoot.Object, _routing.Object, new MessageMedia(_outbox.Object, Mock.Of<IMediaFetcher>()))),
+            new DeliveryKind<AgentReply>(new AgentReplyToWhatsApp(_engine.Object, _chatwoot.Object, options, NullLogger<AgentReplyToWhatsApp>.Instance)),
+            new DeliveryKind<MessageStatusChange>(new StatusToChatwoot(_chatwoot.Object, _routing.Object)),
+        ]);
         return new OutboxDispatcher(
-            _outbox.Object, _integrations.Object, _protector.Object,
-            new WhatsAppToChatwoot(_chatwoot.Object, _routing.Object, Mock.Of<IMediaFetcher>()),
-            new AgentReplyToWhatsApp(_engine.Object, _chatwoot.Object, options, NullLogger<AgentReplyToWhatsApp>.Instance),
-            new StatusToChatwoot(_chatwoot.Object, _routing.Object),
-            new RetrySchedule(options), options, time ?? TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+            _outbox.Object,
+            new IntegrationBatches(_integrations.Object, _protector.Object, NullLogger<IntegrationBatches>.Instance),
+            kinds,
+            new OutcomeRecorder(_outbox.Object, new RetrySchedule(options), clock, NullLogger<OutcomeRecorder>.Instance),
+            options, clock, NullLogger<OutboxDispatcher>.Instance);
     }
 
     /// <summary>A clock whose every reading is two seconds after the one before.</summary>

@@ -6,9 +6,8 @@ using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.Routing.Delivery;
-using RyzeApi.Application.Routing.Model;
-using RyzeApi.Infrastructure.Routing;
+using RyzeApi.Application.Outbox;
+using RyzeApi.Infrastructure.Outbox;
 
 namespace RyzeApi.Infrastructure.UnitTests.Routing;
 
@@ -65,7 +64,7 @@ public sealed class OutboxWorkerTests
     {
         var options = Options.Create(new RoutingOptions { Workers = workers, ClaimInterval = claimInterval, PollInterval = TimeSpan.FromMinutes(1) });
         var claims = new ConcurrentBag<long>();
-        var outbox = new Mock<IOutbox>();
+        var outbox = new Mock<IOutboxStore>();
         outbox.Setup(o => o.ClaimAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() =>
             {
@@ -73,8 +72,7 @@ public sealed class OutboxWorkerTests
                 return [];
             });
         // Never reached: every claim comes back empty, so nothing is dispatched.
-        var dispatcher = new OutboxDispatcher(outbox.Object, null!, null!, null!, null!, null!, new RetrySchedule(options), options,
-            TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = new OutboxDispatcher(outbox.Object, null!, null!, null!, options, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
         var signal = new OutboxSignal();
         return (new OutboxWorker(outbox.Object, dispatcher, signal, options, NullLogger<OutboxWorker>.Instance), signal, claims);
     }

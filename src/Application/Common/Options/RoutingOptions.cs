@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace RyzeApi.Application.Common.Options;
 
-/// <summary>Message routing: outbox workers, retries, media (section <c>Routing</c>).</summary>
-public sealed class RoutingOptions
+/// <summary>Message routing: outbox workers, retries, media (section <c>Routing</c>). Validated at start-up by
+/// <see cref="RoutingOptionsValidator"/>; each message names the setting as an operator writes it.</summary>
+public sealed class RoutingOptions : IValidatableObject
 {
     public const string Section = "Routing";
 
@@ -9,37 +12,59 @@ public sealed class RoutingOptions
     public bool WorkersEnabled { get; set; } = true;
 
     /// <summary>Worker loops per process; each claims its own batch.</summary>
+    [SettingRange(1, int.MaxValue, ErrorMessage = "Routing__Workers must be at least 1")]
     public int Workers { get; set; } = 4;
 
+    /// <summary>Database connections each of the outbox's two group-commit writers (what ingress records; what
+    /// workers record) uses at once. With <see cref="Workers"/> it must leave room in the connection pool.</summary>
+    [SettingRange(1, 64, ErrorMessage = "Routing__WriteConnections must be between 1 and 64")]
+    public int WriteConnections { get; set; } = 4;
+
     /// <summary>Attempts per unit of work before it is marked failed.</summary>
+    [SettingRange(1, int.MaxValue, ErrorMessage = "Routing__MaxAttempts must be at least 1")]
     public int MaxAttempts { get; set; } = 12;
 
     /// <summary>The first retry delay; it doubles per attempt (with jitter) up to <see cref="RetryMaxDelay"/>.</summary>
+    [SettingRange(typeof(TimeSpan), "00:00:00.0000001", "10675199.02:48:05.4775807", ErrorMessage = "Routing__RetryBaseDelay must be positive")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a claimed row stays with its worker; a crashed worker's rows come back after it.</summary>
+    [SettingRange(typeof(TimeSpan), "00:00:01", "10675199.02:48:05.4775807", ErrorMessage = "Routing__LeaseDuration must be at least 00:00:01")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Rows claimed per query.</summary>
+    [SettingRange(1, int.MaxValue, ErrorMessage = "Routing__BatchSize must be at least 1")]
     public int BatchSize { get; set; } = 200;
 
     /// <summary>Chats delivered at the same time by one process.</summary>
+    [SettingRange(1, int.MaxValue, ErrorMessage = "Routing__Parallelism must be at least 1")]
     public int Parallelism { get; set; } = 32;
 
     /// <summary>How often idle workers look for work recorded by other processes or due for retry.</summary>
+    [SettingRange(typeof(TimeSpan), "00:00:00.010", "10675199.02:48:05.4775807", ErrorMessage = "Routing__PollInterval must be at least 00:00:00.010")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Least time between two claims of this process: under load, work that arrives meanwhile is claimed
     /// together, in one query; after a quiet spell, a claim goes at once.</summary>
+    [SettingRange(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = "Routing__ClaimInterval must be between 00:00:00 and 00:00:01")]
     public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>How long delivered rows are kept to recognise a repeated webhook or event.</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Largest media file downloaded for Chatwoot.</summary>
+    [SettingRange(typeof(long), "1", "9223372036854775807", ErrorMessage = "Routing__MediaMaxBytes must be at least 1")]
     public long MediaMaxBytes { get; set; } = 16 * 1024 * 1024;
 
     public TimeSpan MediaDownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RetryMaxDelay < RetryBaseDelay)
+        {
+            yield return new ValidationResult("Routing__RetryMaxDelay must not be below Routing__RetryBaseDelay", [nameof(RetryMaxDelay)]);
+        }
+    }
 }

@@ -5,15 +5,15 @@ using Microsoft.Extensions.Options;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.Routing.Delivery;
+using RyzeApi.Application.Outbox;
 
-namespace RyzeApi.Infrastructure.Routing;
+namespace RyzeApi.Infrastructure.Outbox;
 
 /// <summary>Claims due outbox rows and hands them to the dispatcher, as long as the process runs.
 /// Wakes on this process's signal, or every <see cref="RoutingOptions.PollInterval"/> for work recorded
 /// by other processes and for retries that fell due.</summary>
 public sealed class OutboxWorker(
-    IOutbox outbox, OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<RoutingOptions> options, ILogger<OutboxWorker> logger)
+    IOutboxStore outbox, OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<RoutingOptions> options, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
     private readonly RoutingOptions _options = options.Value;
