@@ -2,6 +2,7 @@ using Npgsql;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Infrastructure.Persistence;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.Outbox;
 
@@ -51,7 +52,7 @@ internal static class OutboxCommands
         command.Parameters.Add(Text("WhatsAppId", link.WhatsAppId));
         command.Parameters.Add(new NpgsqlParameter<long>("ChatwootMessageId", link.ChatwootMessageId));
         command.Parameters.Add(new NpgsqlParameter<long>("ChatwootConversationId", link.ChatwootConversationId));
-        command.Parameters.Add(Text("Direction", link.Direction));
+        command.Parameters.Add(Text("Direction", link.Direction.ToName()));
         return command;
     }
 

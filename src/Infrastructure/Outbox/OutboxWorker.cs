@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace RyzeApi.Infrastructure.Outbox;
 /// Wakes on this process's signal, or every <see cref="RoutingOptions.PollInterval"/> for work recorded
 /// by other processes and for retries that fell due.</summary>
 public sealed class OutboxWorker(
-    IOutboxStore outbox, OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<RoutingOptions> options, ILogger<OutboxWorker> logger)
+    IOutboxStore outbox, OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<RoutingOptions> options, TimeProvider time, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
     private readonly RoutingOptions _options = options.Value;
@@ -27,9 +26,9 @@ public sealed class OutboxWorker(
 
     private async Task PurgeHourlyAsync(CancellationToken cancellationToken)
     {
-        var now = Environment.TickCount64;
+        var now = time.GetTimestamp();
         var last = Interlocked.Read(ref _lastPurge);
-        if ((last != 0 && now - last < 3_600_000) || Interlocked.CompareExchange(ref _lastPurge, now, last) != last)
+        if ((last != 0 && time.GetElapsedTime(last, now) < TimeSpan.FromHours(1)) || Interlocked.CompareExchange(ref _lastPurge, now, last) != last)
         {
             return;
         }
@@ -50,16 +49,16 @@ public sealed class OutboxWorker(
         while (interval > TimeSpan.Zero)
         {
             var last = Interlocked.Read(ref _lastClaim);
-            var wait = interval - Stopwatch.GetElapsedTime(last);
+            var wait = interval - time.GetElapsedTime(last);
             if (last != 0 && wait > TimeSpan.Zero)
             {
                 // Whole milliseconds, rounded up: Task.Delay truncates, and a delay under 1 ms would return at once
                 // and make this loop spin until the interval is over.
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken);
                 continue;
             }
 
-            if (Interlocked.CompareExchange(ref _lastClaim, Stopwatch.GetTimestamp(), last) == last)
+            if (Interlocked.CompareExchange(ref _lastClaim, time.GetTimestamp(), last) == last)
             {
                 return;
             }

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using NUnit.Framework;
@@ -67,16 +66,8 @@ public sealed class DeliveryKindsTests
 
     private static OutboxItem Row(NewOutboxItem item) => new(1, item.IntegrationId, item.Kind, item.Lane, item.Payload, 1);
 
-    private OutboxDispatcher Dispatcher(DeliveryKinds kinds)
-    {
-        var options = Options.Create(new RoutingOptions());
-        return new OutboxDispatcher(
-            _outbox.Object,
-            new IntegrationBatches(_integrations.Object, _protector.Object, NullLogger<IntegrationBatches>.Instance),
-            kinds,
-            new OutcomeRecorder(_outbox.Object, new RetrySchedule(options), TimeProvider.System, NullLogger<OutcomeRecorder>.Instance),
-            options, TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
-    }
+    private OutboxDispatcher Dispatcher(DeliveryKinds kinds) =>
+        Dispatchers.Create(_outbox.Object, _integrations.Object, _protector.Object, kinds, Options.Create(new RoutingOptions()));
 }
 
 public sealed record Ping(string Chat, int Number) : IDelivery<Ping>

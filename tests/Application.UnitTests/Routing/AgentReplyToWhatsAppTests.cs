@@ -11,6 +11,7 @@ using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Handlers;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Application.UnitTests.Support;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 
@@ -32,7 +33,7 @@ public sealed class AgentReplyToWhatsAppTests
 
         // Assert: set now, before the link is recorded (a report for 3EB0SENT finds nothing until then): nothing queued
         var delivered = (DeliveryOutcome.Delivered)outcome;
-        Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageLink.ToWhatsApp)));
+        Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageDirection.ToWhatsApp)));
         Assert.That(delivered.FollowUp, Is.Null);
         _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "sent", null, It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -50,7 +51,7 @@ public sealed class AgentReplyToWhatsAppTests
 
         // Assert: delivered all the same (never sent twice); a later "delivered" for 3EB0SENT queues behind this "sent"
         var delivered = (DeliveryOutcome.Delivered)outcome;
-        Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageLink.ToWhatsApp)));
+        Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageDirection.ToWhatsApp)));
         Assert.That(delivered.FollowUp!.Lane, Is.EqualTo(new Lane(LaneKind.MessageStatus, "3EB0SENT")));
         Assert.That(JsonSerializer.Deserialize<MessageStatusChange>(delivered.FollowUp.Payload),
             Is.EqualTo(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77)));

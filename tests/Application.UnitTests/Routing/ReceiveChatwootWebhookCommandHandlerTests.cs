@@ -10,6 +10,7 @@ using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Application.UnitTests.Support;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 
@@ -58,7 +59,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     public async Task Handle_MessageAlreadySentToWhatsApp_IsADuplicateAndNotRecordedAgain()
     {
         // Arrange
-        Lookup(MessageLink.ToWhatsApp);
+        Lookup(MessageDirection.ToWhatsApp);
 
         // Act
         var result = await Handler().Handle(Command(), CancellationToken.None);
@@ -72,7 +73,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     public async Task Handle_MessageRyzeApiCreatedInChatwoot_IsIgnoredAsAnEcho()
     {
         // Arrange
-        Lookup(MessageLink.ToChatwoot);
+        Lookup(MessageDirection.ToChatwoot);
 
         // Act
         var result = await Handler().Handle(Command(), CancellationToken.None);
@@ -166,7 +167,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
         Assert.That(exception!.Failures.Single(), Does.StartWith("malformed JSON"));
     }
 
-    private void Lookup(string? linkDirection) =>
+    private void Lookup(MessageDirection? linkDirection) =>
         _integrations.Setup(i => i.FindWebhookAsync(TestData.IntegrationId, It.IsAny<long?>(), 77, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new WebhookLookup(s_credentials, linkDirection, s_chat));
 

@@ -6,6 +6,7 @@ using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Handlers;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Application.UnitTests.Support;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 
@@ -63,7 +64,7 @@ public sealed class StatusToChatwootTests
     {
         // Arrange
         _routing.Setup(r => r.FindLinkAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageLink.ToWhatsApp));
+            .ReturnsAsync(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageDirection.ToWhatsApp));
 
         // Act
         await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "delivered", null, null, null), 1), CancellationToken.None);

@@ -3,6 +3,7 @@ using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Infrastructure.IntegrationTests.Support;
 using RyzeApi.Infrastructure.Persistence.Repositories;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 
@@ -68,10 +69,10 @@ public sealed class KnownReplyEnqueueTests : OutboxTestBase
                 expected = expected with { ConversationId = 79 };
                 break;
             case "message RyzeApi created":
-                await LinkAsync(501, MessageLink.ToChatwoot);
+                await LinkAsync(501, MessageDirection.ToChatwoot);
                 break;
             case "message already sent":
-                await LinkAsync(501, MessageLink.ToWhatsApp);
+                await LinkAsync(501, MessageDirection.ToWhatsApp);
                 break;
             case "same reply recorded before":
                 await Outbox.EnqueueAsync(_integrationId, Reply(501), CancellationToken.None);
@@ -98,11 +99,11 @@ public sealed class KnownReplyEnqueueTests : OutboxTestBase
 
     private KnownReply Expected(long messageId) => new(_credentials, messageId, 77, "chat-a");
 
-    private async Task LinkAsync(long chatwootMessageId, string direction)
+    private async Task LinkAsync(long chatwootMessageId, MessageDirection direction)
     {
         await using var connection = await DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(
             "INSERT INTO message_links (integration_id, whatsapp_id, chatwoot_message_id, chatwoot_conversation_id, direction) VALUES (@Id, 'wa-1', @Message, 77, @Direction)",
-            new { Id = _integrationId, Message = chatwootMessageId, Direction = direction });
+            new { Id = _integrationId, Message = chatwootMessageId, Direction = direction.ToName() });
     }
 }

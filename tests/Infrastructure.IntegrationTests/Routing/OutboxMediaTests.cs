@@ -1,27 +1,14 @@
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Infrastructure.IntegrationTests.Support;
-using RyzeApi.Infrastructure.Persistence.Repositories;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 
 /// <summary>Inline media is stored beside its outbox row: claims read no bytes, the delivery reads them once, and they
 /// go once the row is finished.</summary>
-public sealed class OutboxMediaTests : OutboxTestBase
+public sealed class OutboxMediaTests : OutboxRowsTestBase
 {
     private static readonly byte[] s_jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
-    private string _integrationId = null!;
-
-    [SetUp]
-    public async Task CreateIntegration()
-    {
-        var account = await CreateAccountAsync("account-token-media-00001");
-        var instance = await CreateInstanceAsync(account, "suporte", "instance-token-media-0001");
-        var integration = IntegrationSamples.New(instance.Id);
-        await new ChatwootIntegrationRepository(DataSource, TimeProvider.System).ReplaceAsync(integration, null, CancellationToken.None);
-        _integrationId = integration.Integration.Id;
-    }
-
     [Test]
     public async Task Enqueue_InlineMedia_ClaimCarriesNoBytesAndTheDeliveryReadsThem()
     {
@@ -29,7 +16,7 @@ public sealed class OutboxMediaTests : OutboxTestBase
         var message = InlineMedia.SetApart(Message("3EB0A", Convert.ToBase64String(s_jpeg)));
 
         // Act
-        await Outbox.EnqueueAsync(_integrationId, message, CancellationToken.None);
+        await Outbox.EnqueueAsync(IntegrationId, message, CancellationToken.None);
         var claimed = (await Outbox.ClaimAsync("w1", 10, TimeSpan.FromMinutes(1), CancellationToken.None)).Single();
 
         // Assert
@@ -41,8 +28,8 @@ public sealed class OutboxMediaTests : OutboxTestBase
     public async Task PurgeDone_DeletesTheMediaOfFinishedRowsOnly()
     {
         // Arrange
-        await Outbox.EnqueueAsync(_integrationId, InlineMedia.SetApart(Message("3EB0A", Convert.ToBase64String(s_jpeg))), CancellationToken.None);
-        await Outbox.EnqueueAsync(_integrationId, InlineMedia.SetApart(Message("3EB0B", Convert.ToBase64String(s_jpeg)) with { ChatJid = "chat-b" }), CancellationToken.None);
+        await Outbox.EnqueueAsync(IntegrationId, InlineMedia.SetApart(Message("3EB0A", Convert.ToBase64String(s_jpeg))), CancellationToken.None);
+        await Outbox.EnqueueAsync(IntegrationId, InlineMedia.SetApart(Message("3EB0B", Convert.ToBase64String(s_jpeg)) with { ChatJid = "chat-b" }), CancellationToken.None);
         var claimed = await Outbox.ClaimAsync("w1", 10, TimeSpan.FromMinutes(1), CancellationToken.None);
         await Outbox.CompleteAsync(claimed[0], null, null, CancellationToken.None);
 
@@ -61,8 +48,8 @@ public sealed class OutboxMediaTests : OutboxTestBase
         var message = InlineMedia.SetApart(Message("3EB0A", Convert.ToBase64String(s_jpeg)));
 
         // Act
-        var first = await Outbox.EnqueueAsync(_integrationId, message, CancellationToken.None);
-        var second = await Outbox.EnqueueAsync(_integrationId, message, CancellationToken.None);
+        var first = await Outbox.EnqueueAsync(IntegrationId, message, CancellationToken.None);
+        var second = await Outbox.EnqueueAsync(IntegrationId, message, CancellationToken.None);
 
         // Assert
         Assert.That((first, second), Is.EqualTo((true, false)));

@@ -6,6 +6,7 @@ using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Model;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.Routing.Handlers;
 
@@ -64,7 +65,7 @@ public sealed class AgentReplyToWhatsApp(
             return new DeliveryOutcome.Permanent("the engine accepted the message but returned no message id", null);
         }
 
-        var link = new MessageLink(context.Integration.Id, firstId, reply.ChatwootMessageId, reply.ConversationId, MessageLink.ToWhatsApp);
+        var link = new MessageLink(context.Integration.Id, firstId, reply.ChatwootMessageId, reply.ConversationId, MessageDirection.ToWhatsApp);
         var sent = new MessageStatusChange(firstId, "sent", null, reply.ChatwootMessageId, reply.ConversationId);
         // Order against the engine's own reports ("delivered", "read") for this WhatsApp id: they find the message
         // only through the link, recorded after this returns, so the "sent" set here lands first; if it has to be

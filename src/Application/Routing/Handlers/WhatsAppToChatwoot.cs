@@ -4,6 +4,7 @@ using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.Routing.Handlers;
 
@@ -65,7 +66,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
     private static DeliveryOutcome Delivered(string integrationId, WhatsAppMessage message, long chatwootMessageId, long conversationId) =>
         new DeliveryOutcome.Delivered(
             message.Kind is WhatsAppMessage.KindText or WhatsAppMessage.KindMedia
-                ? new MessageLink(integrationId, message.Id, chatwootMessageId, conversationId, MessageLink.ToChatwoot)
+                ? new MessageLink(integrationId, message.Id, chatwootMessageId, conversationId, MessageDirection.ToChatwoot)
                 : null,
             null);
 
@@ -113,20 +114,20 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         var settings = context.Integration.Settings;
         if (chat.ConversationId is { } current)
         {
-            if (chat.ConversationStatus is not "resolved")
+            if (chat.ConversationStatus is not ConversationStatuses.Resolved)
             {
                 return current;
             }
 
             if (settings.ReopenResolved)
             {
-                await chatwoot.SetConversationStatusAsync(context.Chatwoot, current, "open", cancellationToken);
-                await routing.SaveChatAsync(chat with { ConversationStatus = "open" }, cancellationToken);
+                await chatwoot.SetConversationStatusAsync(context.Chatwoot, current, ConversationStatuses.Open, cancellationToken);
+                await routing.SaveChatAsync(chat with { ConversationStatus = ConversationStatuses.Open }, cancellationToken);
                 return current;
             }
         }
 
-        var status = settings.StartAsPending ? "pending" : "open";
+        var status = settings.StartAsPending ? ConversationStatuses.Pending : ConversationStatuses.Open;
         // With the contact inbox's source_id: without it Chatwoot adds a second, orphan contact inbox.
         var created = await chatwoot.CreateConversationAsync(
             context.Chatwoot, context.Integration.InboxId, chat.ContactId, chat.ContactSourceId, status, cancellationToken);

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Routing.Model;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.Persistence.Repositories;
 
@@ -79,8 +80,10 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
                 cancellationToken: cancellationToken));
         });
 
-    public Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
-        QueryAsync<MessageLink>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
+    public async Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
+        await QueryAsync<LinkRow>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken) is { } row
+            ? new MessageLink(row.IntegrationId, row.WhatsAppId, row.ChatwootMessageId, row.ChatwootConversationId, MessageDirectionNames.Parse(row.Direction))
+            : null;
 
     public Task<bool> ReplyInFlightAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
         QueryAsync<bool>(ReplyInFlightSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
@@ -93,6 +96,8 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
             Delivered = MessageStatusChange.DedupeKeyOf(whatsAppId, "delivered"),
             Failed = MessageStatusChange.DedupeKeyOf(whatsAppId, "failed"),
         }, cancellationToken);
+
+    private sealed record LinkRow(string IntegrationId, string WhatsAppId, long ChatwootMessageId, long ChatwootConversationId, string Direction);
 
     private Task<T?> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {

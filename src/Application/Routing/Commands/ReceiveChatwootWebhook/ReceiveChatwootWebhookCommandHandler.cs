@@ -59,15 +59,15 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         if (parsed.Name == "conversation_status_changed")
         {
             // Kept current here so routing a new WhatsApp message needs no Chatwoot call to decide.
-            await routing.SetConversationStatusAsync(credentials.IntegrationId, parsed.ConversationId!.Value, parsed.ConversationStatus ?? "open", cancellationToken);
+            await routing.SetConversationStatusAsync(credentials.IntegrationId, parsed.ConversationId!.Value, parsed.ConversationStatus ?? ConversationStatuses.Open, cancellationToken);
             return IngressResult.Recorded();
         }
 
         switch (lookup.LinkDirection)
         {
-            case MessageLink.ToChatwoot:
+            case MessageDirection.ToChatwoot:
                 return IngressResult.NotRouted("echo of a message RyzeApi created");
-            case MessageLink.ToWhatsApp:
+            case MessageDirection.ToWhatsApp:
                 // Already sent (its outbox row may be purged by now): Chatwoot delivered the same message again.
                 return IngressResult.AlreadyRecorded();
         }
