@@ -8,6 +8,7 @@ using RyzeApi.Application.Common;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Behaviours;
 using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Routing;
 
 namespace RyzeApi.Application;
 
@@ -34,14 +35,7 @@ public static class DependencyInjection
         services.AddScoped<ChatwootActivator>();
         services.AddScoped<ChatwootLiveCheck>();
         services.AddApplicationOptions(configuration);
-        services.AddOptions<Common.Options.RoutingOptions>().ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Common.Options.RoutingOptions>, Common.Options.RoutingOptionsValidator>();
-        services.AddSingleton<Routing.Ingress.KnownConversations>();
-        services.AddSingleton<Routing.Delivery.RetrySchedule>();
-        services.AddSingleton<Routing.Delivery.WhatsAppToChatwoot>();
-        services.AddSingleton<Routing.Delivery.AgentReplyToWhatsApp>();
-        services.AddSingleton<Routing.Delivery.StatusToChatwoot>();
-        services.AddSingleton<Routing.Delivery.OutboxDispatcher>();
+        services.AddRouting(configuration);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -5,7 +5,7 @@ using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Options;
 using RyzeApi.Infrastructure.Chatwoot;
 using RyzeApi.Infrastructure.Engine;
-using RyzeApi.Infrastructure.Routing;
+using RyzeApi.Infrastructure.Outbox;
 using RyzeApi.Infrastructure.Persistence;
 using RyzeApi.Infrastructure.Persistence.Repositories;
 using RyzeApi.Infrastructure.Security;
@@ -26,9 +26,6 @@ public static class DependencyInjection
         services.AddSingleton<IInstanceRepository, InstanceRepository>();
         services.AddSingleton<IChatwootIntegrationRepository, ChatwootIntegrationRepository>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
-        services.AddSingleton<IOutbox, OutboxRepository>();
-        services.AddSingleton<IRoutingRepository, RoutingRepository>();
-        services.AddSingleton<IRoutingIntegrations, RoutingIntegrations>();
 
         services.AddSingleton<ChatwootModuleGate>();
         services.AddSingleton<IChatwootModuleStatus>(sp => sp.GetRequiredService<ChatwootModuleGate>());
@@ -55,13 +52,7 @@ public static class DependencyInjection
 
     private static void AddRouting(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RoutingOptions>(configuration.GetSection(RoutingOptions.Section));
         services.AddEngineClient(configuration.GetSection(EngineOptions.Section).GetSection("Resilience"));
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
-        if (configuration.GetSection(RoutingOptions.Section).GetValue("WorkersEnabled", true))
-        {
-            services.AddHostedService<OutboxWorker>();
-        }
+        services.AddOutbox(configuration);
     }
 }

@@ -6,9 +6,12 @@ using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
+using RyzeApi.Application.Routing.Handlers;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Application.UnitTests.Support;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 
@@ -26,11 +29,11 @@ public sealed class AgentReplyToWhatsAppTests
         _engine.Setup(e => e.SendTextAsync("suporte", s_reply.ChatJid, "*Ana*:\nPosso ajudar?", It.IsAny<CancellationToken>())).ReturnsAsync("3EB0SENT");
 
         // Act
-        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
+        var outcome = await Reply().DeliverAsync(Context(), Claimed(s_reply), CancellationToken.None);
 
         // Assert: set now, before the link is recorded (a report for 3EB0SENT finds nothing until then): nothing queued
         var delivered = (DeliveryOutcome.Delivered)outcome;
-        Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageLink.ToWhatsApp)));
+        Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageDirection.ToWhatsApp)));
         Assert.That(delivered.FollowUp, Is.Null);
         _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "sent", null, It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -44,12 +47,12 @@ public sealed class AgentReplyToWhatsAppTests
             .ThrowsAsync(new UpstreamUnavailableException("Chatwoot answered 502"));
 
         // Act
-        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
+        var outcome = await Reply().DeliverAsync(Context(), Claimed(s_reply), CancellationToken.None);
 
         // Assert: delivered all the same (never sent twice); a later "delivered" for 3EB0SENT queues behind this "sent"
         var delivered = (DeliveryOutcome.Delivered)outcome;
-        Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageLink.ToWhatsApp)));
-        Assert.That(delivered.FollowUp!.ChatKey, Is.EqualTo("status:3EB0SENT"));
+        Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageDirection.ToWhatsApp)));
+        Assert.That(delivered.FollowUp!.Lane, Is.EqualTo(new Lane(LaneKind.MessageStatus, "3EB0SENT")));
         Assert.That(JsonSerializer.Deserialize<MessageStatusChange>(delivered.FollowUp.Payload),
             Is.EqualTo(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77)));
     }
@@ -63,10 +66,10 @@ public sealed class AgentReplyToWhatsAppTests
             .Returns((ChatwootConnection _, long _, long _, string _, string? _, CancellationToken token) => Task.Delay(TimeSpan.FromMinutes(1), token));
 
         // Act
-        var outcome = await Reply(TimeSpan.FromMilliseconds(80)).DeliverAsync(Context(), s_reply, CancellationToken.None);
+        var outcome = await Reply(TimeSpan.FromMilliseconds(80)).DeliverAsync(Context(), Claimed(s_reply), CancellationToken.None);
 
         // Assert
-        Assert.That(((DeliveryOutcome.Delivered)outcome).FollowUp!.ChatKey, Is.EqualTo("status:3EB0SENT"));
+        Assert.That(((DeliveryOutcome.Delivered)outcome).FollowUp!.Lane, Is.EqualTo(new Lane(LaneKind.MessageStatus, "3EB0SENT")));
     }
 
     [Test]
@@ -77,7 +80,7 @@ public sealed class AgentReplyToWhatsAppTests
             .ThrowsAsync(new EngineRejectedException("number not on WhatsApp", 400));
 
         // Act
-        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
+        var outcome = await Reply().DeliverAsync(Context(), Claimed(s_reply), CancellationToken.None);
 
         // Assert
         Assert.That(((DeliveryOutcome.Permanent)outcome).FollowUp, Is.Null);
@@ -94,11 +97,11 @@ public sealed class AgentReplyToWhatsAppTests
             .ThrowsAsync(new UpstreamUnavailableException("connection refused"));
 
         // Act
-        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
+        var outcome = await Reply().DeliverAsync(Context(), Claimed(s_reply), CancellationToken.None);
 
         // Assert: no WhatsApp id exists, so the lane is the Chatwoot message's
         var permanent = (DeliveryOutcome.Permanent)outcome;
-        Assert.That(permanent.FollowUp!.ChatKey, Is.EqualTo("status:cw501"));
+        Assert.That(permanent.FollowUp!.Lane, Is.EqualTo(new Lane(LaneKind.MessageStatus, "cw501")));
         Assert.That(JsonSerializer.Deserialize<MessageStatusChange>(permanent.FollowUp.Payload),
             Is.EqualTo(new MessageStatusChange(string.Empty, "failed", "number not on WhatsApp", 501, 77)));
     }
@@ -111,7 +114,7 @@ public sealed class AgentReplyToWhatsAppTests
             .ThrowsAsync(new EngineAnswerUnreadableException("POST http://engine/api/message/text/suporte HTTP 200 answered without a usable messageId: {}"));
 
         // Act
-        var outcome = await Reply().DeliverAsync(Context(), s_reply, CancellationToken.None);
+        var outcome = await Reply().DeliverAsync(Context(), Claimed(s_reply), CancellationToken.None);
 
         // Assert
         var permanent = (DeliveryOutcome.Permanent)outcome;
@@ -125,6 +128,8 @@ public sealed class AgentReplyToWhatsAppTests
     private AgentReplyToWhatsApp Reply(TimeSpan? retryBaseDelay = null) => new(
         _engine.Object, _chatwoot.Object, Options.Create(new RoutingOptions { RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1) }),
         NullLogger<AgentReplyToWhatsApp>.Instance);
+
+    private static Claimed<AgentReply> Claimed(AgentReply reply) => new(1, TestData.IntegrationId, reply, 1, null);
 
     private static DeliveryContext Context() => new(TestData.Integration(), "suporte", TestData.Connection);
 }

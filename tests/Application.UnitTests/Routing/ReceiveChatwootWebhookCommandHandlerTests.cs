@@ -4,11 +4,13 @@ using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
+using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Commands;
 using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Application.UnitTests.Support;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 
@@ -35,7 +37,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     public void SetUp()
     {
         Lookup(linkDirection: null);
-        _outbox.Setup(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _outbox.Setup(o => o.EnqueueAsync(It.IsAny<string>(), It.IsAny<AgentReply>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
     }
 
     [Test]
@@ -47,7 +49,8 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
         // Assert
         Assert.That(result.Outcome, Is.EqualTo(IngressResult.Accepted));
         _outbox.Verify(o => o.EnqueueAsync(
-            It.Is<NewOutboxItem>(i => i.Kind == OutboxKind.AgentReply && i.ChatKey == "out:5511999999999" && i.DedupeKey == "cw:501"),
+            TestData.IntegrationId,
+            It.Is<AgentReply>(r => r.Lane == new Lane(LaneKind.AgentReplies, "5511999999999") && r.DedupeKey == "cw:501"),
             It.IsAny<CancellationToken>()), Times.Once);
         _signal.Verify(s => s.Notify(), Times.Once);
     }
@@ -56,21 +59,21 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     public async Task Handle_MessageAlreadySentToWhatsApp_IsADuplicateAndNotRecordedAgain()
     {
         // Arrange
-        Lookup(MessageLink.ToWhatsApp);
+        Lookup(MessageDirection.ToWhatsApp);
 
         // Act
         var result = await Handler().Handle(Command(), CancellationToken.None);
 
         // Assert
         Assert.That(result.Outcome, Is.EqualTo(IngressResult.Duplicate));
-        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<string>(), It.IsAny<AgentReply>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
     public async Task Handle_MessageRyzeApiCreatedInChatwoot_IsIgnoredAsAnEcho()
     {
         // Arrange
-        Lookup(MessageLink.ToChatwoot);
+        Lookup(MessageDirection.ToChatwoot);
 
         // Act
         var result = await Handler().Handle(Command(), CancellationToken.None);
@@ -78,7 +81,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
         // Assert
         Assert.That(result.Outcome, Is.EqualTo(IngressResult.Ignored));
         Assert.That(result.Message, Is.EqualTo("event ignored: echo of a message RyzeApi created"));
-        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<string>(), It.IsAny<AgentReply>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -94,14 +97,14 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
         // Assert
         Assert.That(result.Outcome, Is.EqualTo(IngressResult.Ignored));
         Assert.That(result.Message, Is.EqualTo("event ignored: conversation 77 is not one RyzeApi routes"));
-        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<string>(), It.IsAny<AgentReply>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
     public async Task Handle_NextReplyInAConversationSeenBefore_IsRecordedInOneWriteWithoutALookup()
     {
         // Arrange
-        _outbox.Setup(o => o.EnqueueKnownReplyAsync(It.IsAny<NewOutboxItem>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _outbox.Setup(o => o.EnqueueKnownReplyAsync(It.IsAny<AgentReply>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         await Handler().Handle(Command(), CancellationToken.None);
 
         // Act
@@ -111,7 +114,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
         Assert.That(result.Outcome, Is.EqualTo(IngressResult.Accepted));
         _integrations.Verify(i => i.FindWebhookAsync(It.IsAny<string>(), It.IsAny<long?>(), It.IsAny<long?>(), It.IsAny<CancellationToken>()), Times.Once);
         _outbox.Verify(o => o.EnqueueKnownReplyAsync(
-            It.Is<NewOutboxItem>(i => i.Kind == OutboxKind.AgentReply && i.ChatKey == "out:5511999999999" && i.DedupeKey == "cw:502"),
+            It.Is<AgentReply>(r => r.Lane == new Lane(LaneKind.AgentReplies, "5511999999999") && r.DedupeKey == "cw:502"),
             new KnownReply(s_credentials, 502, 77, "5511999999999"), It.IsAny<CancellationToken>()), Times.Once);
         _signal.Verify(s => s.Notify(), Times.Exactly(2));
     }
@@ -121,12 +124,12 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
     {
         // Arrange: the conversation is known, but the integration was deactivated since.
         await Handler().Handle(Command(), CancellationToken.None);
-        _outbox.Setup(o => o.EnqueueKnownReplyAsync(It.IsAny<NewOutboxItem>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _outbox.Setup(o => o.EnqueueKnownReplyAsync(It.IsAny<AgentReply>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         _integrations.Setup(i => i.FindWebhookAsync(TestData.IntegrationId, 502, 77, It.IsAny<CancellationToken>())).ReturnsAsync((WebhookLookup?)null);
 
         // Act + Assert
         Assert.ThrowsAsync<NotFoundException>(async () => await Handler().Handle(Command(messageId: 502), CancellationToken.None));
-        _outbox.Verify(o => o.EnqueueKnownReplyAsync(It.IsAny<NewOutboxItem>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.EnqueueKnownReplyAsync(It.IsAny<AgentReply>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -137,8 +140,8 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
 
         // Act + Assert
         Assert.ThrowsAsync<NotFoundException>(async () => await Handler().Handle(Command(messageId: 502, secret: "wrong-secret"), CancellationToken.None));
-        _outbox.Verify(o => o.EnqueueKnownReplyAsync(It.IsAny<NewOutboxItem>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>()), Times.Never);
-        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<NewOutboxItem>(), It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.EnqueueKnownReplyAsync(It.IsAny<AgentReply>(), It.IsAny<KnownReply>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<string>(), It.IsAny<AgentReply>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -164,7 +167,7 @@ public sealed class ReceiveChatwootWebhookCommandHandlerTests
         Assert.That(exception!.Failures.Single(), Does.StartWith("malformed JSON"));
     }
 
-    private void Lookup(string? linkDirection) =>
+    private void Lookup(MessageDirection? linkDirection) =>
         _integrations.Setup(i => i.FindWebhookAsync(TestData.IntegrationId, It.IsAny<long?>(), 77, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new WebhookLookup(s_credentials, linkDirection, s_chat));
 

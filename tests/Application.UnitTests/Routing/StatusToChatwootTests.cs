@@ -1,9 +1,12 @@
 using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
+using RyzeApi.Application.Routing.Handlers;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Application.UnitTests.Support;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 
@@ -21,7 +24,7 @@ public sealed class StatusToChatwootTests
         _routing.Setup(r => r.LatestReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync("delivered");
 
         // Act
-        var outcome = await Statuses().DeliverAsync(Context(), new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1, CancellationToken.None);
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1), CancellationToken.None);
 
         // Assert
         Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
@@ -37,7 +40,7 @@ public sealed class StatusToChatwootTests
         _routing.Setup(r => r.LatestReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync("failed");
 
         // Act
-        var outcome = await Statuses().DeliverAsync(Context(), new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1, CancellationToken.None);
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1), CancellationToken.None);
 
         // Assert: the engine's reason stays on the message
         Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Skipped>());
@@ -49,7 +52,7 @@ public sealed class StatusToChatwootTests
     public async Task Deliver_SentWithNothingLaterShown_IsSet()
     {
         // Act
-        var outcome = await Statuses().DeliverAsync(Context(), new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1, CancellationToken.None);
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1), CancellationToken.None);
 
         // Assert
         Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
@@ -61,10 +64,10 @@ public sealed class StatusToChatwootTests
     {
         // Arrange
         _routing.Setup(r => r.FindLinkAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageLink.ToWhatsApp));
+            .ReturnsAsync(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageDirection.ToWhatsApp));
 
         // Act
-        await Statuses().DeliverAsync(Context(), new MessageStatusChange("3EB0SENT", "delivered", null, null, null), 1, CancellationToken.None);
+        await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "delivered", null, null, null), 1), CancellationToken.None);
 
         // Assert
         _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "delivered", null, It.IsAny<CancellationToken>()), Times.Once);
@@ -74,4 +77,6 @@ public sealed class StatusToChatwootTests
     private StatusToChatwoot Statuses() => new(_chatwoot.Object, _routing.Object);
 
     private static DeliveryContext Context() => new(TestData.Integration(), "suporte", TestData.Connection);
+
+    private static Claimed<MessageStatusChange> Claimed(MessageStatusChange change, int attempt) => new(1, TestData.IntegrationId, change, attempt, null);
 }

@@ -3,13 +3,13 @@ using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Infrastructure.IntegrationTests.Support;
 using RyzeApi.Infrastructure.Persistence.Repositories;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 
 /// <summary>An agent reply verified with what the process remembered is recorded only if PostgreSQL still agrees.</summary>
-public sealed class KnownReplyEnqueueTests : DatabaseTestBase
+public sealed class KnownReplyEnqueueTests : OutboxTestBase
 {
-    private OutboxRepository _outbox = null!;
     private WebhookCredentials _credentials = null!;
     private string _integrationId = null!;
 
@@ -24,18 +24,17 @@ public sealed class KnownReplyEnqueueTests : DatabaseTestBase
         await new RoutingRepository(DataSource).SaveChatAsync(new RoutedChat(_integrationId, "chat-a", 31, "src-31", 77, "open"), CancellationToken.None);
         await new RoutingRepository(DataSource).SaveChatAsync(new RoutedChat(_integrationId, "chat-b", 32, "src-32", 78, "open"), CancellationToken.None);
         _credentials = (await new RoutingIntegrations(DataSource).FindWebhookAsync(_integrationId, null, null, CancellationToken.None))!.Credentials;
-        _outbox = new OutboxRepository(DataSource);
     }
 
     [Test]
     public async Task EnqueueKnownReply_AllAsRemembered_IsRecorded()
     {
         // Act
-        var recorded = await _outbox.EnqueueKnownReplyAsync(Reply(501), Expected(501), CancellationToken.None);
+        var recorded = await Outbox.EnqueueKnownReplyAsync(Reply(501), Expected(501), CancellationToken.None);
 
         // Assert
         Assert.That(recorded, Is.True);
-        Assert.That(await _outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(1));
+        Assert.That(await Outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(1));
     }
 
     [TestCase("webhook secret changed")]
@@ -70,13 +69,13 @@ public sealed class KnownReplyEnqueueTests : DatabaseTestBase
                 expected = expected with { ConversationId = 79 };
                 break;
             case "message RyzeApi created":
-                await LinkAsync(501, MessageLink.ToChatwoot);
+                await LinkAsync(501, MessageDirection.ToChatwoot);
                 break;
             case "message already sent":
-                await LinkAsync(501, MessageLink.ToWhatsApp);
+                await LinkAsync(501, MessageDirection.ToWhatsApp);
                 break;
             case "same reply recorded before":
-                await _outbox.EnqueueAsync(Reply(501), CancellationToken.None);
+                await Outbox.EnqueueAsync(_integrationId, Reply(501), CancellationToken.None);
                 pendingBefore = 1;
                 break;
             case "integration deleted":
@@ -89,23 +88,22 @@ public sealed class KnownReplyEnqueueTests : DatabaseTestBase
         }
 
         // Act
-        var recorded = await _outbox.EnqueueKnownReplyAsync(Reply(501), expected, CancellationToken.None);
+        var recorded = await Outbox.EnqueueKnownReplyAsync(Reply(501), expected, CancellationToken.None);
 
         // Assert
         Assert.That(recorded, Is.False);
-        Assert.That(await _outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(pendingBefore));
+        Assert.That(await Outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(pendingBefore));
     }
 
-    private NewOutboxItem Reply(long messageId) =>
-        new(_integrationId, OutboxKind.AgentReply, OutboxKeys.ReplyLane("chat-a"), "cw:" + messageId, $"{{\"ChatwootMessageId\": {messageId}}}");
+    private static AgentReply Reply(long messageId) => new(messageId, 77, "chat-a", "Posso ajudar?", "Ana", []);
 
     private KnownReply Expected(long messageId) => new(_credentials, messageId, 77, "chat-a");
 
-    private async Task LinkAsync(long chatwootMessageId, string direction)
+    private async Task LinkAsync(long chatwootMessageId, MessageDirection direction)
     {
         await using var connection = await DataSource.OpenConnectionAsync();
         await connection.ExecuteAsync(
             "INSERT INTO message_links (integration_id, whatsapp_id, chatwoot_message_id, chatwoot_conversation_id, direction) VALUES (@Id, 'wa-1', @Message, 77, @Direction)",
-            new { Id = _integrationId, Message = chatwootMessageId, Direction = direction });
+            new { Id = _integrationId, Message = chatwootMessageId, Direction = direction.ToName() });
     }
 }

@@ -3,6 +3,7 @@ using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Infrastructure.IntegrationTests.Support;
 using RyzeApi.Infrastructure.Persistence.Repositories;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 
@@ -45,7 +46,7 @@ public sealed class RoutingIntegrationsTests : DatabaseTestBase
         Assert.That(lookup, Is.Not.Null);
         Assert.That(lookup!.Credentials.WebhookSecretHash, Is.EqualTo(_integration.WebhookSecretHash));
         Assert.That(lookup.Credentials.InboxSecret!.Ciphertext, Is.EqualTo(new byte[] { 9, 8, 7 }));
-        Assert.That(lookup.LinkDirection, Is.EqualTo(MessageLink.ToWhatsApp));
+        Assert.That(lookup.LinkDirection, Is.EqualTo(MessageDirection.ToWhatsApp));
         Assert.That(lookup.Chat, Is.EqualTo(chat));
     }
 
@@ -57,8 +58,8 @@ public sealed class RoutingIntegrationsTests : DatabaseTestBase
         var missing = await _integrations.FindWebhookAsync(IntegrationId, null, null, CancellationToken.None);
 
         // Assert
-        Assert.That((unknown!.LinkDirection, unknown.Chat, unknown.Credentials.IntegrationId), Is.EqualTo(((string?)null, (RoutedChat?)null, IntegrationId)));
-        Assert.That((missing!.LinkDirection, missing.Chat, missing.Credentials.IntegrationId), Is.EqualTo(((string?)null, (RoutedChat?)null, IntegrationId)));
+        Assert.That((unknown!.LinkDirection, unknown.Chat, unknown.Credentials.IntegrationId), Is.EqualTo(((MessageDirection?)null, (RoutedChat?)null, IntegrationId)));
+        Assert.That((missing!.LinkDirection, missing.Chat, missing.Credentials.IntegrationId), Is.EqualTo(((MessageDirection?)null, (RoutedChat?)null, IntegrationId)));
     }
 
     [Test]

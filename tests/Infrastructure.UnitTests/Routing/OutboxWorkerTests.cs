@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using NUnit.Framework;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.Routing.Delivery;
-using RyzeApi.Application.Routing.Model;
-using RyzeApi.Infrastructure.Routing;
+using RyzeApi.Application.Outbox;
+using RyzeApi.Infrastructure.Outbox;
 
 namespace RyzeApi.Infrastructure.UnitTests.Routing;
 
@@ -45,38 +45,40 @@ public sealed class OutboxWorkerTests
     {
         // Arrange
         var interval = TimeSpan.FromSeconds(2);
-        var (worker, signal, claims) = Worker(interval, workers: 1);
+        var time = new FakeTimeProvider();
+        var (worker, signal, claims) = Worker(interval, workers: 1, time);
         await worker.StartAsync(CancellationToken.None);
         await WaitForAsync(() => !claims.IsEmpty);
-        await Task.Delay(interval + TimeSpan.FromMilliseconds(200));
+        time.Advance(interval + TimeSpan.FromMilliseconds(200));
         var before = claims.Count;
 
         // Act
-        var rung = Stopwatch.GetTimestamp();
+        var rung = time.GetTimestamp();
         signal.Notify();
         await WaitForAsync(() => claims.Count > before);
         await worker.StopAsync(CancellationToken.None);
 
-        // Assert: an interval applied to every claim would have held this one back 2 s.
-        Assert.That(Stopwatch.GetElapsedTime(rung, claims.Max()), Is.LessThan(TimeSpan.FromSeconds(1)));
+        // Assert: the clock has not moved since the ring; an interval applied to every claim would wait for it forever.
+        Assert.That(time.GetElapsedTime(rung, claims.Max()), Is.EqualTo(TimeSpan.Zero));
     }
 
-    private static (OutboxWorker Worker, OutboxSignal Signal, ConcurrentBag<long> Claims) Worker(TimeSpan claimInterval, int workers)
+    private static (OutboxWorker Worker, OutboxSignal Signal, ConcurrentBag<long> Claims) Worker(
+        TimeSpan claimInterval, int workers, TimeProvider? time = null)
     {
+        var clock = time ?? TimeProvider.System;
         var options = Options.Create(new RoutingOptions { Workers = workers, ClaimInterval = claimInterval, PollInterval = TimeSpan.FromMinutes(1) });
         var claims = new ConcurrentBag<long>();
-        var outbox = new Mock<IOutbox>();
+        var outbox = new Mock<IOutboxStore>();
         outbox.Setup(o => o.ClaimAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() =>
             {
-                claims.Add(Stopwatch.GetTimestamp());
+                claims.Add(clock.GetTimestamp());
                 return [];
             });
         // Never reached: every claim comes back empty, so nothing is dispatched.
-        var dispatcher = new OutboxDispatcher(outbox.Object, null!, null!, null!, null!, null!, new RetrySchedule(options), options,
-            TimeProvider.System, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = new OutboxDispatcher(outbox.Object, null!, null!, null!, options, clock, NullLogger<OutboxDispatcher>.Instance);
         var signal = new OutboxSignal();
-        return (new OutboxWorker(outbox.Object, dispatcher, signal, options, NullLogger<OutboxWorker>.Instance), signal, claims);
+        return (new OutboxWorker(outbox.Object, dispatcher, signal, options, clock, NullLogger<OutboxWorker>.Instance), signal, claims);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

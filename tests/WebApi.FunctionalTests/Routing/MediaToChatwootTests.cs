@@ -71,6 +71,58 @@ public sealed class MediaToChatwootTests : RoutingTestBase
         Assert.That(attachment.Content.ToArray(), Is.EqualTo(s_jpeg));
     }
 
+    [Test]
+    public async Task InlineBase64_IsKeptOutOfTheOutboxPayloadThatClaimsRead()
+    {
+        // Arrange
+        await ActivateRoutingAsync();
+        var base64 = Convert.ToBase64String(s_jpeg);
+        var message = EngineEvents.Media(ContactJid, EngineEventMedia.Inline("image", s_jpeg, "image/jpeg", "foto.jpg"), "João");
+
+        // Act
+        await PostEventExpectingAsync(message.ToJson());
+
+        // Assert: the bytes reach Chatwoot, yet the row every claim reads never held them
+        var landed = await WaitForChatwootMessageAsync(message.Id);
+        Assert.That(landed.Attachments.Single().Content.ToArray(), Is.EqualTo(s_jpeg));
+        var payload = await Database.ScalarAsync<string>($"SELECT payload::text FROM outbox WHERE dedupe_key = 'wa:{message.Id}'");
+        Assert.That(payload, Does.Not.Contain(base64).And.Contain("\"StoredApart\": true"));
+    }
+
+    [Test]
+    public async Task InvalidInlineBase64WithAUrl_IsDownloadedFromTheUrl()
+    {
+        // Arrange
+        await ActivateRoutingAsync();
+        var url = Engine.ServeMedia(s_ogg, "audio/ogg", "voz.ogg");
+        var media = EngineEventMedia.At("audio", url, "audio/ogg", "voz.ogg") with { Base64 = "not base64!" };
+        var message = EngineEvents.Media(ContactJid, media, "João");
+
+        // Act
+        await PostEventExpectingAsync(message.ToJson());
+
+        // Assert
+        var landed = await WaitForChatwootMessageAsync(message.Id);
+        Assert.That(landed.Attachments.Single().Content.ToArray(), Is.EqualTo(s_ogg));
+    }
+
+    [Test]
+    public async Task InvalidInlineBase64WithoutAUrl_ArrivesWithANoteSayingSo()
+    {
+        // Arrange
+        await ActivateRoutingAsync();
+        var media = new EngineEventMedia("image", "image/jpeg", "foto.jpg", "veja", Base64: "not base64!");
+        var message = EngineEvents.Media(ContactJid, media, "João");
+
+        // Act
+        await PostEventExpectingAsync(message.ToJson());
+
+        // Assert
+        var landed = await WaitForChatwootMessageAsync(message.Id);
+        Assert.That(landed.Content, Is.EqualTo("veja\n[image could not be downloaded: the engine's base64 is not valid]"));
+        Assert.That(landed.Attachments, Is.Empty);
+    }
+
     private void AssertPostedAsMultipart(long conversationId)
     {
         var posts = Chatwoot.Requests

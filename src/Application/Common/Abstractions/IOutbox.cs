@@ -1,44 +1,19 @@
+using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.Common.Abstractions;
 
-/// <summary>The durable queue of routed work (PostgreSQL). Rows of one chat key are handed out one
-/// batch at a time and in id order; a lease makes a crashed worker's rows come back.</summary>
+/// <summary>The durable queue of routed work (PostgreSQL), as ingress records it.</summary>
 public interface IOutbox
 {
     /// <returns>False when an item with the same dedupe key already exists for the integration.</returns>
-    Task<bool> EnqueueAsync(NewOutboxItem item, CancellationToken cancellationToken);
+    Task<bool> EnqueueAsync<T>(string integrationId, T delivery, CancellationToken cancellationToken)
+        where T : IDelivery<T>;
 
     /// <summary>Enqueues an agent reply verified with what this process knew (<see cref="Routing.Ingress.KnownConversations"/>)
     /// only if, in the same statement, PostgreSQL finds <paramref name="expected"/> still true.</summary>
     /// <returns>False when it is not, or an item with the same dedupe key exists; the caller then looks the call up.</returns>
-    Task<bool> EnqueueKnownReplyAsync(NewOutboxItem item, KnownReply expected, CancellationToken cancellationToken);
-
-    /// <summary>Leases up to <paramref name="max"/> due items whose chat has no earlier unfinished item
-    /// held elsewhere or waiting for a retry; skips integrations whose deliveries are halted.</summary>
-    Task<IReadOnlyList<OutboxItem>> ClaimAsync(string worker, int max, TimeSpan lease, CancellationToken cancellationToken);
-
-    /// <summary>Marks the item done and, in the same transaction, records <paramref name="link"/> and
-    /// enqueues <paramref name="followUp"/>.</summary>
-    Task CompleteAsync(OutboxItem item, MessageLink? link, NewOutboxItem? followUp, CancellationToken cancellationToken);
-
-    /// <summary>Extends to <paramref name="lease"/> from now the leases of those <paramref name="items"/> this claim
-    /// still holds: pending, not re-claimed since (same attempt count) and not expired. A lease that expired may
-    /// already be another worker's, so it is never revived. Returns the ids whose lease was extended.</summary>
-    Task<IReadOnlyCollection<long>> RenewLeasesAsync(IReadOnlyCollection<OutboxItem> items, TimeSpan lease, CancellationToken cancellationToken);
-
-    /// <summary>Gives the item back for another attempt at <paramref name="notBefore"/> (unless it was re-claimed meanwhile).</summary>
-    Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken);
-
-    /// <summary>Gives the item back without counting the attempt (e.g. deliveries halted meanwhile), unless it was re-claimed meanwhile.</summary>
-    Task ReleaseAsync(OutboxItem item, CancellationToken cancellationToken);
-
-    /// <summary>Marks the item failed (kept for inspection) and enqueues <paramref name="followUp"/> with it.</summary>
-    Task FailAsync(OutboxItem item, string error, NewOutboxItem? followUp, CancellationToken cancellationToken);
-
-    /// <summary>Deletes done items older than <paramref name="age"/> (they only serve as dedupe memory), and
-    /// items and message links whose integration is gone (written by a request that raced its deletion).</summary>
-    Task<int> PurgeDoneAsync(TimeSpan age, CancellationToken cancellationToken);
+    Task<bool> EnqueueKnownReplyAsync(AgentReply reply, KnownReply expected, CancellationToken cancellationToken);
 
     /// <summary>Pending items of an integration (for status and tests).</summary>
     Task<long> CountPendingAsync(string integrationId, CancellationToken cancellationToken);

@@ -26,10 +26,10 @@ public interface IRoutingIntegrations
 public sealed record WebhookCredentials(string IntegrationId, Guid InstanceId, byte[] WebhookSecretHash, ProtectedSecret? InboxSecret);
 
 /// <summary>An integration's webhook credentials with what it knows of one Chatwoot message and conversation.</summary>
-/// <param name="LinkDirection"><see cref="MessageLink.ToChatwoot"/> (RyzeApi created the message),
-/// <see cref="MessageLink.ToWhatsApp"/> (RyzeApi already sent it) or null (no link).</param>
+/// <param name="LinkDirection"><see cref="MessageDirection.ToChatwoot"/> (RyzeApi created the message),
+/// <see cref="MessageDirection.ToWhatsApp"/> (RyzeApi already sent it) or null (no link).</param>
 /// <param name="Chat">The chat whose conversation it is: the only way an agent reply finds its WhatsApp chat.</param>
-public sealed record WebhookLookup(WebhookCredentials Credentials, string? LinkDirection, RoutedChat? Chat);
+public sealed record WebhookLookup(WebhookCredentials Credentials, MessageDirection? LinkDirection, RoutedChat? Chat);
 
 /// <summary>Where an engine event goes: the instance, and its integration when it has one.</summary>
 public sealed record EngineEventTarget(InstanceRecord Instance, string? IntegrationId, bool IgnoreGroups);

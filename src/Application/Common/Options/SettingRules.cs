@@ -41,3 +41,13 @@ public sealed class DurationAttribute(string setting, string minimum, string? ma
 
     protected override string Requirement => maximum is null ? $"must be at least {minimum}" : $"must be between {minimum} and {maximum}";
 }
+
+/// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, both included.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class BetweenAttribute(string setting, long minimum, long maximum) : SettingRuleAttribute(setting)
+{
+    protected override bool Accepts(object? value) =>
+        Convert.ToInt64(value, CultureInfo.InvariantCulture) is var number && number >= minimum && number <= maximum;
+
+    protected override string Requirement => $"must be between {minimum} and {maximum}";
+}

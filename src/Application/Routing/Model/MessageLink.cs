@@ -1,8 +1,6 @@
+using RyzeApi.Domain.Chatwoot;
+
 namespace RyzeApi.Application.Routing.Model;
 
 /// <summary>One WhatsApp message and the Chatwoot message it became (or came from).</summary>
-public sealed record MessageLink(string IntegrationId, string WhatsAppId, long ChatwootMessageId, long ChatwootConversationId, string Direction)
-{
-    public const string ToChatwoot = "to_chatwoot";
-    public const string ToWhatsApp = "to_whatsapp";
-}
+public sealed record MessageLink(string IntegrationId, string WhatsAppId, long ChatwootMessageId, long ChatwootConversationId, MessageDirection Direction);

@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using RyzeApi.Application.Outbox;
+
 namespace RyzeApi.Application.Routing.Model;
 
 /// <summary>A WhatsApp message as RyzeApi routes it, normalised from either layout of the engine's
-/// <c>message.exchange</c> event. Stored as the outbox payload.</summary>
+/// <c>message.exchange</c> event: delivered to Chatwoot in its chat's lane, once per WhatsApp id.</summary>
 public sealed record WhatsAppMessage(
     string Id,
     string ChatJid,
@@ -13,10 +17,26 @@ public sealed record WhatsAppMessage(
     string Kind,
     string? Text,
     WhatsAppMedia? Media,
-    string? EditedId)
+    string? EditedId) : IDelivery<WhatsAppMessage>
 {
     public const string KindText = "text";
     public const string KindMedia = "media";
     public const string KindEdit = "edit";
     public const string KindRevoke = "revoke";
+
+    public static string KindName => "whatsapp_message";
+
+    public static JsonTypeInfo<WhatsAppMessage> JsonType => RoutingJson.Default.WhatsAppMessage;
+
+    [JsonIgnore]
+    public Lane Lane => new(LaneKind.WhatsAppChat, ChatJid);
+
+    [JsonIgnore]
+    public string? DedupeKey => "wa:" + Id;
+
+    /// <summary>The media's bytes, decoded from the engine's inline base64 at ingress; never in the payload.</summary>
+    [JsonIgnore]
+    public byte[]? MediaBytes { get; init; }
+
+    byte[]? IDelivery<WhatsAppMessage>.StoredApart => MediaBytes;
 }

@@ -65,7 +65,7 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
             var chat = row.HasChat
                 ? new RoutedChat(row.IntegrationId, row.ChatJid!, row.ContactId!.Value, row.ContactSourceId!, row.ConversationId, row.ConversationStatus)
                 : null;
-            return new WebhookLookup(credentials, row.LinkDirection, chat);
+            return new WebhookLookup(credentials, row.LinkDirection is null ? null : MessageDirectionNames.Parse(row.LinkDirection), chat);
         });
 
     public Task<EngineEventTarget?> FindEngineEventTargetAsync(string instanceName, CancellationToken cancellationToken) => Db.RunAsync(async () =>

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Routing.Model;
+using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.Persistence.Repositories;
 
@@ -36,7 +37,7 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
         FROM message_links WHERE integration_id = @IntegrationId AND whatsapp_id = @WhatsAppId
         """;
 
-    // The engine's reports are outbox rows deduplicated by OutboxKeys.StatusDedupe: three probes of the
+    // The engine's reports are outbox rows deduplicated by MessageStatusChange.DedupeKeyOf: three probes of the
     // (integration_id, dedupe_key) unique index. 'done' includes a report skipped because its message was not known
     // yet: the engine did report it, and showing it late is right.
     private const string LatestReportShownSql = """
@@ -46,11 +47,11 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
         LIMIT 1
         """;
 
-    // The reply lane's pending rows, through outbox_pending_idx (integration_id, chat_key, id).
+    // The chat's lane of replies, through outbox_pending_idx (integration_id, lane_kind, lane_key, id).
     private const string ReplyInFlightSql = """
         SELECT EXISTS (
             SELECT 1 FROM outbox
-            WHERE integration_id = @IntegrationId AND chat_key = @Lane AND status = 'pending' AND leased_until > now())
+            WHERE integration_id = @IntegrationId AND lane_kind = 'reply' AND lane_key = @ChatJid AND status = 'pending' AND leased_until > now())
         """;
     public Task<RoutedChat?> FindChatAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
         QueryAsync<RoutedChat>(FindChatSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
@@ -79,20 +80,24 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
                 cancellationToken: cancellationToken));
         });
 
-    public Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
-        QueryAsync<MessageLink>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken);
+    public async Task<MessageLink?> FindLinkAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
+        await QueryAsync<LinkRow>(FindLinkSql, new { IntegrationId = integrationId, WhatsAppId = whatsAppId }, cancellationToken) is { } row
+            ? new MessageLink(row.IntegrationId, row.WhatsAppId, row.ChatwootMessageId, row.ChatwootConversationId, MessageDirectionNames.Parse(row.Direction))
+            : null;
 
     public Task<bool> ReplyInFlightAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
-        QueryAsync<bool>(ReplyInFlightSql, new { IntegrationId = integrationId, Lane = OutboxKeys.ReplyLane(chatJid) }, cancellationToken);
+        QueryAsync<bool>(ReplyInFlightSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
 
     public Task<string?> LatestReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
         QueryAsync<string>(LatestReportShownSql, new
         {
             IntegrationId = integrationId,
-            Read = OutboxKeys.StatusDedupe(whatsAppId, "read"),
-            Delivered = OutboxKeys.StatusDedupe(whatsAppId, "delivered"),
-            Failed = OutboxKeys.StatusDedupe(whatsAppId, "failed"),
+            Read = MessageStatusChange.DedupeKeyOf(whatsAppId, "read"),
+            Delivered = MessageStatusChange.DedupeKeyOf(whatsAppId, "delivered"),
+            Failed = MessageStatusChange.DedupeKeyOf(whatsAppId, "failed"),
         }, cancellationToken);
+
+    private sealed record LinkRow(string IntegrationId, string WhatsAppId, long ChatwootMessageId, long ChatwootConversationId, string Direction);
 
     private Task<T?> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {

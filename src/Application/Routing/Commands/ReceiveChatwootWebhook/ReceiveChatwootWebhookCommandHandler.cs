@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Mediator;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Common.Abstractions;
@@ -60,15 +59,15 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         if (parsed.Name == "conversation_status_changed")
         {
             // Kept current here so routing a new WhatsApp message needs no Chatwoot call to decide.
-            await routing.SetConversationStatusAsync(credentials.IntegrationId, parsed.ConversationId!.Value, parsed.ConversationStatus ?? "open", cancellationToken);
+            await routing.SetConversationStatusAsync(credentials.IntegrationId, parsed.ConversationId!.Value, parsed.ConversationStatus ?? ConversationStatuses.Open, cancellationToken);
             return IngressResult.Recorded();
         }
 
         switch (lookup.LinkDirection)
         {
-            case MessageLink.ToChatwoot:
+            case MessageDirection.ToChatwoot:
                 return IngressResult.NotRouted("echo of a message RyzeApi created");
-            case MessageLink.ToWhatsApp:
+            case MessageDirection.ToWhatsApp:
                 // Already sent (its outbox row may be purged by now): Chatwoot delivered the same message again.
                 return IngressResult.AlreadyRecorded();
         }
@@ -79,7 +78,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         }
 
         knownConversations.Remember(credentials, parsed.ConversationId!.Value, chat.ChatJid);
-        if (!await outbox.EnqueueAsync(ReplyItem(credentials.IntegrationId, parsed, chat.ChatJid), cancellationToken))
+        if (!await outbox.EnqueueAsync(credentials.IntegrationId, Reply(parsed, chat.ChatJid), cancellationToken))
         {
             return IngressResult.AlreadyRecorded();
         }
@@ -101,8 +100,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
             return false;
         }
 
-        var item = ReplyItem(known.Credentials.IntegrationId, parsed, known.ChatJid);
-        if (!await outbox.EnqueueKnownReplyAsync(item, new KnownReply(known.Credentials, messageId, conversationId, known.ChatJid), cancellationToken))
+        if (!await outbox.EnqueueKnownReplyAsync(Reply(parsed, known.ChatJid), new KnownReply(known.Credentials, messageId, conversationId, known.ChatJid), cancellationToken))
         {
             return false;
         }
@@ -125,12 +123,8 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         return WebhookSignature.Check(secret, command.Timestamp, command.Signature, command.Body, timeProvider.GetUtcNow());
     }
 
-    private static NewOutboxItem ReplyItem(string integrationId, ChatwootWebhookEvent parsed, string chatJid)
-    {
-        var reply = new AgentReply(parsed.MessageId!.Value, parsed.ConversationId!.Value, chatJid, parsed.Content, parsed.AgentName, parsed.Attachments);
-        return new NewOutboxItem(integrationId, OutboxKind.AgentReply, OutboxKeys.ReplyLane(chatJid), "cw:" + reply.ChatwootMessageId,
-            JsonSerializer.Serialize(reply));
-    }
+    private static AgentReply Reply(ChatwootWebhookEvent parsed, string chatJid) =>
+        new(parsed.MessageId!.Value, parsed.ConversationId!.Value, chatJid, parsed.Content, parsed.AgentName, parsed.Attachments);
 
     private static (ChatwootWebhookEvent? Parsed, ValidationException? Malformed) TryParse(byte[] body)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mediator;
 using RyzeApi.Application.Common;
 using RyzeApi.Application.Common.Abstractions;
@@ -27,7 +26,7 @@ public sealed class ReceiveEngineEventCommandHandler(
             return IngressResult.NotRouted(reason);
         }
 
-        NewOutboxItem item;
+        bool recorded;
         if (parsed.Message is { } message)
         {
             if (message.IsGroup && target.IgnoreGroups)
@@ -35,18 +34,14 @@ public sealed class ReceiveEngineEventCommandHandler(
                 return IngressResult.NotRouted("group chats are ignored (ignoreGroups)");
             }
 
-            item = new NewOutboxItem(integrationId, OutboxKind.WhatsAppMessage, "in:" + message.ChatJid, "wa:" + message.Id,
-                JsonSerializer.Serialize(message));
+            recorded = await outbox.EnqueueAsync(integrationId, InlineMedia.SetApart(message), cancellationToken);
         }
         else
         {
-            var status = parsed.Status!;
-            // Statuses of one message stay in order (sent before delivered before read).
-            item = new NewOutboxItem(integrationId, OutboxKind.MessageStatus, OutboxKeys.StatusLane(status.WhatsAppId),
-                OutboxKeys.StatusDedupe(status.WhatsAppId, status.ChatwootStatus), JsonSerializer.Serialize(status));
+            recorded = await outbox.EnqueueAsync(integrationId, parsed.Status!, cancellationToken);
         }
 
-        if (!await outbox.EnqueueAsync(item, cancellationToken))
+        if (!recorded)
         {
             return IngressResult.AlreadyRecorded();
         }

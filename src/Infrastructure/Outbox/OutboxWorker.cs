@@ -1,19 +1,18 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.Routing.Delivery;
+using RyzeApi.Application.Outbox;
 
-namespace RyzeApi.Infrastructure.Routing;
+namespace RyzeApi.Infrastructure.Outbox;
 
 /// <summary>Claims due outbox rows and hands them to the dispatcher, as long as the process runs.
 /// Wakes on this process's signal, or every <see cref="RoutingOptions.PollInterval"/> for work recorded
 /// by other processes and for retries that fell due.</summary>
 public sealed class OutboxWorker(
-    IOutbox outbox, OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<RoutingOptions> options, ILogger<OutboxWorker> logger)
+    IOutboxStore outbox, OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<RoutingOptions> options, TimeProvider time, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
     private readonly RoutingOptions _options = options.Value;
@@ -27,9 +26,9 @@ public sealed class OutboxWorker(
 
     private async Task PurgeHourlyAsync(CancellationToken cancellationToken)
     {
-        var now = Environment.TickCount64;
+        var now = time.GetTimestamp();
         var last = Interlocked.Read(ref _lastPurge);
-        if ((last != 0 && now - last < 3_600_000) || Interlocked.CompareExchange(ref _lastPurge, now, last) != last)
+        if ((last != 0 && time.GetElapsedTime(last, now) < TimeSpan.FromHours(1)) || Interlocked.CompareExchange(ref _lastPurge, now, last) != last)
         {
             return;
         }
@@ -50,16 +49,16 @@ public sealed class OutboxWorker(
         while (interval > TimeSpan.Zero)
         {
             var last = Interlocked.Read(ref _lastClaim);
-            var wait = interval - Stopwatch.GetElapsedTime(last);
+            var wait = interval - time.GetElapsedTime(last);
             if (last != 0 && wait > TimeSpan.Zero)
             {
                 // Whole milliseconds, rounded up: Task.Delay truncates, and a delay under 1 ms would return at once
                 // and make this loop spin until the interval is over.
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), time, cancellationToken);
                 continue;
             }
 
-            if (Interlocked.CompareExchange(ref _lastClaim, Stopwatch.GetTimestamp(), last) == last)
+            if (Interlocked.CompareExchange(ref _lastClaim, time.GetTimestamp(), last) == last)
             {
                 return;
             }

@@ -1,16 +1,22 @@
 using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Outbox;
+using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Model;
 
-namespace RyzeApi.Application.Routing.Delivery;
+namespace RyzeApi.Application.Routing.Handlers;
 
 /// <summary>Shows a WhatsApp delivery report on its Chatwoot message (sent, delivered, read, failed).</summary>
-public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing)
+public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing) : IDeliveryHandler<MessageStatusChange>
 {
     /// <summary>A report may arrive before the send that produced its message id is recorded; it waits this many attempts.</summary>
     public const int AttemptsForUnknownMessage = 3;
-    public async Task<DeliveryOutcome> DeliverAsync(
-        DeliveryContext context, MessageStatusChange change, int attempt, CancellationToken cancellationToken)
+
+    /// <summary>A report never waits long: it is given up soon after it stops waiting for its message.</summary>
+    public int MaxAttempts(int configured) => Math.Min(configured, AttemptsForUnknownMessage + 2);
+
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, Claimed<MessageStatusChange> item, CancellationToken cancellationToken)
     {
+        var (change, attempt) = (item.Delivery, item.Attempts);
         long messageId;
         long conversationId;
         if (change is { ChatwootMessageId: { } directMessage, ConversationId: { } directConversation })

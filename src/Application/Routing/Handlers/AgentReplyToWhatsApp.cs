@@ -1,12 +1,14 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Outbox;
+using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Model;
+using RyzeApi.Domain.Chatwoot;
 
-namespace RyzeApi.Application.Routing.Delivery;
+namespace RyzeApi.Application.Routing.Handlers;
 
 /// <summary>Sends an agent's reply to its WhatsApp chat through the engine: the text (signed with the
 /// agent's name in bold when <c>signMessages</c>) and each attachment as media. The engine's answer
@@ -14,6 +16,7 @@ namespace RyzeApi.Application.Routing.Delivery;
 /// The tick is set at once, before the outcome is recorded; only when that does not work at once is it queued.</summary>
 public sealed class AgentReplyToWhatsApp(
     IEngineClient engine, IChatwootMessaging chatwoot, IOptions<RoutingOptions> options, ILogger<AgentReplyToWhatsApp> logger)
+    : IDeliveryHandler<AgentReply>
 {
     // Chatwoot answers a status PATCH in well under half a second. One that takes longer is given up and queued, for two
     // reasons: a report from the engine about this message that arrives meanwhile finds no link and waits for it
@@ -21,8 +24,9 @@ public sealed class AgentReplyToWhatsApp(
     // the longer it takes, the likelier such a report is to be queued ahead of the tick (which then sets the report's status again).
     private readonly TimeSpan _tickBudget = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerMillisecond * 500, options.Value.RetryBaseDelay.Ticks / 2));
 
-    public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, AgentReply reply, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, Claimed<AgentReply> item, CancellationToken cancellationToken)
     {
+        var reply = item.Delivery;
         var text = Text(context, reply);
         string? firstId = null;
         try
@@ -61,7 +65,7 @@ public sealed class AgentReplyToWhatsApp(
             return new DeliveryOutcome.Permanent("the engine accepted the message but returned no message id", null);
         }
 
-        var link = new MessageLink(context.Integration.Id, firstId, reply.ChatwootMessageId, reply.ConversationId, MessageLink.ToWhatsApp);
+        var link = new MessageLink(context.Integration.Id, firstId, reply.ChatwootMessageId, reply.ConversationId, MessageDirection.ToWhatsApp);
         var sent = new MessageStatusChange(firstId, "sent", null, reply.ChatwootMessageId, reply.ConversationId);
         // Order against the engine's own reports ("delivered", "read") for this WhatsApp id: they find the message
         // only through the link, recorded after this returns, so the "sent" set here lands first; if it has to be
@@ -88,17 +92,20 @@ public sealed class AgentReplyToWhatsApp(
             // to WhatsApp and must not be sent again: the queued tick retries and reports Chatwoot's health.
             logger.LogDebug("The {Status} tick for Chatwoot message {MessageId} is queued: {Reason}",
                 change.ChatwootStatus, reply.ChatwootMessageId, budget.IsCancellationRequested ? "no answer in time" : exception.GetType().Name);
-            return StatusItem(context.Integration.Id, reply, change);
+            // In the lane of the engine's reports for the WhatsApp id when there is one (a later "delivered" or "read"
+            // queues behind it); a send the engine refused has none, and goes in the Chatwoot message's own lane.
+            return NewOutboxItem.For(context.Integration.Id, change);
         }
     }
 
     /// <summary>The <c>failed</c> tick for a reply whose retries ran out: the agent sees it was not sent. The reason
     /// shown is short; the full one stays in the outbox row and the integration's <c>last_error</c>.</summary>
-    public static NewOutboxItem GivenUpTick(string integrationId, AgentReply reply, int attempts)
+    public NewOutboxItem WhenGivenUp(Claimed<AgentReply> item)
     {
+        var reply = item.Delivery;
         var failed = new MessageStatusChange(
-            string.Empty, "failed", $"RyzeAPI gave up sending this message to WhatsApp after {attempts} attempts", reply.ChatwootMessageId, reply.ConversationId);
-        return StatusItem(integrationId, reply, failed);
+            string.Empty, "failed", $"RyzeAPI gave up sending this message to WhatsApp after {item.Attempts} attempts", reply.ChatwootMessageId, reply.ConversationId);
+        return NewOutboxItem.For(item.IntegrationId, failed);
     }
 
     private static string? Text(DeliveryContext context, AgentReply reply)
@@ -112,11 +119,4 @@ public sealed class AgentReplyToWhatsApp(
             ? $"*{reply.AgentName}*:\n{reply.Content}"
             : reply.Content;
     }
-
-    // In the lane of the engine's reports for the WhatsApp id when there is one (a later "delivered" or "read" queues
-    // behind it); a send the engine refused has none, and goes in the Chatwoot message's own lane.
-    private static NewOutboxItem StatusItem(string integrationId, AgentReply reply, MessageStatusChange change) =>
-        new(integrationId, OutboxKind.MessageStatus,
-            OutboxKeys.StatusLane(change.WhatsAppId.Length > 0 ? change.WhatsAppId : "cw" + reply.ChatwootMessageId),
-            OutboxKeys.StatusDedupe("cw" + reply.ChatwootMessageId, change.ChatwootStatus), JsonSerializer.Serialize(change));
 }

@@ -1,6 +1,6 @@
 using RyzeApi.Application.Common.Abstractions;
 
-namespace RyzeApi.Infrastructure.Routing;
+namespace RyzeApi.Infrastructure.Outbox;
 
 /// <summary>An in-process doorbell: ingestion rings it, idle workers wake at once instead of at the next poll.</summary>
 public sealed class OutboxSignal : IOutboxSignal

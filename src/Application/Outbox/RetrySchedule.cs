@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using RyzeApi.Application.Common.Options;
 
-namespace RyzeApi.Application.Routing.Delivery;
+namespace RyzeApi.Application.Outbox;
 
 /// <summary>Exponential backoff with jitter for outbox retries: base × 2^(attempt−1), capped, then
 /// scaled by a random factor in [0.5, 1) so retries of many rows after an outage do not arrive together.
@@ -9,8 +9,6 @@ namespace RyzeApi.Application.Routing.Delivery;
 public sealed class RetrySchedule(IOptions<RoutingOptions> options)
 {
     private readonly RoutingOptions _options = options.Value;
-
-    public int MaxAttempts => _options.MaxAttempts;
 
     public TimeSpan DelayAfter(int attempt)
     {

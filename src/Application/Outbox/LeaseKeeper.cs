@@ -1,28 +1,26 @@
 using Microsoft.Extensions.Logging;
 using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Routing.Model;
 
-namespace RyzeApi.Application.Routing.Delivery;
+namespace RyzeApi.Application.Outbox;
 
 /// <summary>Keeps the leases of a claimed batch alive while it is delivered, and tells when one was lost.
 /// A batch can take longer than the lease (a long chat, a slow Chatwoot); once a lease expires another worker
 /// may claim the item, so an item is attempted only while this claim provably still holds it: renewed by a
-/// heartbeat every third of the lease, or confirmed one by one when the heartbeat is late.</summary>
-public sealed class LeaseKeeper : IAsyncDisposable
+/// heartbeat every third of the lease, or confirmed one by one when the heartbeat is late. The heartbeat is
+/// <see cref="KeepAliveAsync"/>, run by the dispatch of the batch alongside its deliveries.</summary>
+public sealed class LeaseKeeper
 {
-    private readonly IOutbox _outbox;
+    private readonly IOutboxStore _outbox;
     private readonly TimeSpan _lease;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<long, OutboxItem> _open;
     private readonly HashSet<long> _lost = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _heartbeat;
     private long _confirmedAt;
 
     /// <param name="items">Just claimed: their leases run from about now.</param>
-    public LeaseKeeper(IOutbox outbox, IReadOnlyList<OutboxItem> items, TimeSpan lease, TimeProvider time, ILogger logger)
+    public LeaseKeeper(IOutboxStore outbox, IReadOnlyList<OutboxItem> items, TimeSpan lease, TimeProvider time, ILogger logger)
     {
         _outbox = outbox;
         _lease = lease;
@@ -30,7 +28,6 @@ public sealed class LeaseKeeper : IAsyncDisposable
         _logger = logger;
         _open = items.ToDictionary(i => i.Id);
         _confirmedAt = time.GetTimestamp();
-        _heartbeat = Task.Run(RunAsync);
     }
 
     /// <summary>Whether <paramref name="item"/> may be attempted now, its lease being this claim's. False means
@@ -80,21 +77,15 @@ public sealed class LeaseKeeper : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _heartbeat;
-        _stop.Dispose();
-    }
-
-    private async Task RunAsync()
+    /// <summary>Renews the open leases every third of the lease until <paramref name="stop"/> (the batch is done).</summary>
+    public async Task KeepAliveAsync(CancellationToken stop)
     {
         var interval = TimeSpan.FromTicks(Math.Max(_lease.Ticks / 3, TimeSpan.TicksPerMillisecond * 10));
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(interval, _time, _stop.Token);
+                await Task.Delay(interval, _time, stop);
             }
             catch (OperationCanceledException)
             {

@@ -1,21 +1,24 @@
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Outbox;
+using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
+using RyzeApi.Domain.Chatwoot;
 
-namespace RyzeApi.Application.Routing.Delivery;
+namespace RyzeApi.Application.Routing.Handlers;
 
 /// <summary>Posts one WhatsApp message into Chatwoot: the chat's contact (created once and remembered),
 /// its conversation (reused while open or pending; reopened or replaced when resolved), then the message
 /// with <c>source_id WAID:&lt;id&gt;</c>. In steady state that is one Chatwoot call.</summary>
-public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing, IMediaFetcher mediaFetcher)
+/// <remarks>An earlier attempt (<see cref="Claimed{T}.Attempts"/> over 1) may have created the message before failing;
+/// the chat read with the claim (<see cref="Claimed{T}.Chat"/>) saves reading it here.</remarks>
+public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing, MessageMedia media)
+    : IDeliveryHandler<WhatsAppMessage>
 {
-
-    /// <param name="mayHaveLanded">An earlier attempt may have created the message before failing.</param>
-    /// <param name="knownChat">The chat as just read with the claim, when it was known; null to read it here.</param>
-    public async Task<DeliveryOutcome> DeliverAsync(
-        DeliveryContext context, WhatsAppMessage message, bool mayHaveLanded, RoutedChat? knownChat, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, Claimed<WhatsAppMessage> item, CancellationToken cancellationToken)
     {
+        var (message, mayHaveLanded, knownChat) = (item.Delivery, item.Attempts > 1, item.Chat);
         var integrationId = context.Integration.Id;
         if (message.FromMe)
         {
@@ -42,7 +45,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             return Delivered(integrationId, message, landed, conversationId);
         }
 
-        var newMessage = await ComposeAsync(message, sourceId, cancellationToken);
+        var newMessage = await ComposeAsync(item, sourceId, cancellationToken);
         long created;
         try
         {
@@ -63,7 +66,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
     private static DeliveryOutcome Delivered(string integrationId, WhatsAppMessage message, long chatwootMessageId, long conversationId) =>
         new DeliveryOutcome.Delivered(
             message.Kind is WhatsAppMessage.KindText or WhatsAppMessage.KindMedia
-                ? new MessageLink(integrationId, message.Id, chatwootMessageId, conversationId, MessageLink.ToChatwoot)
+                ? new MessageLink(integrationId, message.Id, chatwootMessageId, conversationId, MessageDirection.ToChatwoot)
                 : null,
             null);
 
@@ -111,20 +114,20 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         var settings = context.Integration.Settings;
         if (chat.ConversationId is { } current)
         {
-            if (chat.ConversationStatus is not "resolved")
+            if (chat.ConversationStatus is not ConversationStatuses.Resolved)
             {
                 return current;
             }
 
             if (settings.ReopenResolved)
             {
-                await chatwoot.SetConversationStatusAsync(context.Chatwoot, current, "open", cancellationToken);
-                await routing.SaveChatAsync(chat with { ConversationStatus = "open" }, cancellationToken);
+                await chatwoot.SetConversationStatusAsync(context.Chatwoot, current, ConversationStatuses.Open, cancellationToken);
+                await routing.SaveChatAsync(chat with { ConversationStatus = ConversationStatuses.Open }, cancellationToken);
                 return current;
             }
         }
 
-        var status = settings.StartAsPending ? "pending" : "open";
+        var status = settings.StartAsPending ? ConversationStatuses.Pending : ConversationStatuses.Open;
         // With the contact inbox's source_id: without it Chatwoot adds a second, orphan contact inbox.
         var created = await chatwoot.CreateConversationAsync(
             context.Chatwoot, context.Integration.InboxId, chat.ContactId, chat.ContactSourceId, status, cancellationToken);
@@ -132,8 +135,9 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         return created;
     }
 
-    private async Task<ChatwootNewMessage> ComposeAsync(WhatsAppMessage message, string sourceId, CancellationToken cancellationToken)
+    private async Task<ChatwootNewMessage> ComposeAsync(Claimed<WhatsAppMessage> item, string sourceId, CancellationToken cancellationToken)
     {
+        var message = item.Delivery;
         var type = message.FromMe ? "outgoing" : "incoming";
         switch (message.Kind)
         {
@@ -151,44 +155,21 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             text = string.IsNullOrEmpty(text) ? who + ":" : $"{who}:\n{text}";
         }
 
-        if (message.Media is not { } media)
+        if (message.Media is not { } attached)
         {
             return new ChatwootNewMessage(text, type, false, sourceId, []);
         }
 
         try
         {
-            var file = await MediaFileAsync(media, cancellationToken);
+            var file = await media.FileAsync(item.Id, attached, cancellationToken);
             return new ChatwootNewMessage(text, type, false, sourceId, [file]);
         }
         catch (MediaUnavailableException exception)
         {
             // The message still arrives; the agent learns the media is missing and why.
-            var note = $"[{media.Type} could not be downloaded: {exception.Message}]";
+            var note = $"[{attached.Type} could not be downloaded: {exception.Message}]";
             return new ChatwootNewMessage(string.IsNullOrEmpty(text) ? note : text + "\n" + note, type, false, sourceId, []);
         }
-    }
-
-    private async Task<MediaFile> MediaFileAsync(WhatsAppMedia media, CancellationToken cancellationToken)
-    {
-        var fileName = media.FileName ?? MediaNames.DefaultFileName(media.Type, media.MimeType);
-        var contentType = media.MimeType ?? "application/octet-stream";
-        if (media.Base64 is { Length: > 0 } base64)
-        {
-            var comma = base64.StartsWith("data:", StringComparison.Ordinal) ? base64.IndexOf(',', StringComparison.Ordinal) : -1;
-            try
-            {
-                return new MediaFile(Convert.FromBase64String(base64[(comma + 1)..]), fileName, contentType);
-            }
-            catch (FormatException)
-            {
-                if (media.Url is null)
-                {
-                    throw new MediaUnavailableException("the engine's base64 is not valid");
-                }
-            }
-        }
-
-        return await mediaFetcher.FetchAsync(media.Url!, fileName, media.MimeType, cancellationToken);
     }
 }

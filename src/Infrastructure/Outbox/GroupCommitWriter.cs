@@ -1,57 +1,60 @@
 using System.Threading.Channels;
 using Npgsql;
 
-namespace RyzeApi.Infrastructure.Persistence.Repositories;
+namespace RyzeApi.Infrastructure.Outbox;
 
 /// <summary>Group commit for the outbox's per-message writes. Writes that arrive while a batch is in flight
 /// go to PostgreSQL together, in one transaction and one round trip; a write that finds nothing in flight goes
 /// at once, alone, so nothing waits on purpose. Each caller still gets its own outcome, and only after the
-/// commit: an event is answered once it is durable, as before.</summary>
-/// <remarks>Rows of one chat must be numbered in the order they commit (see <see cref="OutboxRepository"/>),
-/// so every write names the chat locks it needs; a batch takes all of them first, in the order of the lock
-/// keys PostgreSQL computes, and updates existing outbox rows in id order (as lease renewal does), so batches
-/// do not wait on each other or on a renewal in a cycle. When PostgreSQL rejects a batch (one write's data, a
-/// deadlock nonetheless) each write is tried again on its own, so only the one at fault fails; when the
-/// database cannot be reached every write fails, as it would have alone.</remarks>
-internal sealed class OutboxWriteBatcher
+/// commit: an event is answered once it is durable. Run by <see cref="OutboxWriters"/>: started with the host,
+/// drained when it stops.</summary>
+/// <remarks>Rows of one lane must be numbered in the order they commit (see <see cref="OutboxSql"/>), so every
+/// write names the lane locks it needs; a batch takes all of them first, in the order of the lock keys PostgreSQL
+/// computes, and updates existing outbox rows in id order (as lease renewal does), so batches do not wait on each
+/// other or on a renewal in a cycle. When PostgreSQL rejects a batch (one write's data, a deadlock nonetheless)
+/// each write is tried again on its own, so only the one at fault fails; when the database cannot be reached every
+/// write fails, as it would have alone.</remarks>
+/// <param name="connections">Batches in flight at once, each on its own connection: a batch waiting for a lane lock
+/// (another process inserting into that lane) must not hold up every other lane of this process.</param>
+internal sealed class GroupCommitWriter(NpgsqlDataSource dataSource, int connections)
 {
     // Bounds one statement batch; more waiting writes go in the next round trip.
     private const int MaxWritesPerBatch = 64;
 
-    // Batches in flight at once: a batch waiting for a chat lock (another process inserting into that chat)
-    // must not hold up every other chat of this process.
-    internal const int Flushers = 4;
+    // Writes waiting for a flusher; past it, callers wait for room (ingress slows down instead of growing memory).
+    private const int Capacity = 4096;
 
     private const string LockSql = """
-        SELECT pg_advisory_xact_lock(1383692901, chat_lock)
-        FROM (SELECT DISTINCT hashtext(name) AS chat_lock FROM unnest(@Names::text[]) AS name ORDER BY 1) AS ordered
+        SELECT pg_advisory_xact_lock(1383692901, lane_lock)
+        FROM (SELECT DISTINCT hashtext(name) AS lane_lock FROM unnest(@Names::text[]) AS name ORDER BY 1) AS ordered
         """;
 
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>();
+    private readonly Channel<Write> _queue = Channel.CreateBounded<Write>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
+    private Task _flushers = Task.CompletedTask;
 
-    public OutboxWriteBatcher(NpgsqlDataSource dataSource)
+    public void Start() => _flushers = Task.WhenAll(Enumerable.Range(0, Math.Max(1, connections)).Select(_ => RunAsync()));
+
+    /// <summary>Takes no more writes and returns once every write taken is flushed.</summary>
+    public Task StopAsync()
     {
-        _dataSource = dataSource;
-        for (var i = 0; i < Flushers; i++)
-        {
-            _ = Task.Run(RunAsync);
-        }
+        _queue.Writer.TryComplete();
+        return _flushers;
     }
 
-    /// <summary>The name of a chat's insert lock, as <c>hashtext</c> turns it into the lock key.</summary>
-    public static string ChatLockName(string integrationId, string chatKey) => integrationId + " " + chatKey;
-
-    /// <summary>Runs <paramref name="commands"/> in the next batch, holding <paramref name="chatLocks"/>;
+    /// <summary>Runs <paramref name="commands"/> in the next batch, holding <paramref name="laneLocks"/>;
     /// returns each command's affected row count once the batch committed.</summary>
     /// <param name="outboxRowId">The outbox row the write updates, if any: a batch updates rows in id order.</param>
     /// <param name="commands">Makes the write's commands; called again when the write is retried on its own
     /// (a command that was part of a failed batch cannot be sent again).</param>
     public async Task<int[]> WriteAsync(
-        Func<IReadOnlyList<NpgsqlBatchCommand>> commands, IReadOnlyList<string> chatLocks, long outboxRowId, CancellationToken cancellationToken)
+        Func<IReadOnlyList<NpgsqlBatchCommand>> commands, IReadOnlyList<string> laneLocks, long outboxRowId, CancellationToken cancellationToken)
     {
-        var write = new Write(commands, chatLocks, outboxRowId);
-        if (!_queue.Writer.TryWrite(write))
+        var write = new Write(commands, laneLocks, outboxRowId);
+        try
+        {
+            await _queue.Writer.WriteAsync(write, cancellationToken);
+        }
+        catch (ChannelClosedException)
         {
             throw new InvalidOperationException("the outbox writer has stopped");
         }
@@ -63,6 +66,7 @@ internal sealed class OutboxWriteBatcher
 
     private async Task RunAsync()
     {
+        await Task.Yield();
         var batch = new List<Write>(MaxWritesPerBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
@@ -113,14 +117,14 @@ internal sealed class OutboxWriteBatcher
 
     private async Task FlushAsync(List<Write> writes)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var connection = await dataSource.OpenConnectionAsync();
         await using var batch = connection.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-        var chatLocks = writes.SelectMany(w => w.ChatLocks).ToArray();
-        if (chatLocks.Length > 0)
+        var laneLocks = writes.SelectMany(w => w.LaneLocks).ToArray();
+        if (laneLocks.Length > 0)
         {
             var locks = new NpgsqlBatchCommand(LockSql);
-            locks.Parameters.AddWithValue("Names", chatLocks);
+            locks.Parameters.Add(new NpgsqlParameter<string[]>("Names", laneLocks));
             batch.BatchCommands.Add(locks);
         }
 
@@ -137,7 +141,7 @@ internal sealed class OutboxWriteBatcher
         await batch.ExecuteNonQueryAsync();
     }
 
-    private sealed record Write(Func<IReadOnlyList<NpgsqlBatchCommand>> Commands, IReadOnlyList<string> ChatLocks, long OutboxRowId)
+    private sealed record Write(Func<IReadOnlyList<NpgsqlBatchCommand>> Commands, IReadOnlyList<string> LaneLocks, long OutboxRowId)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

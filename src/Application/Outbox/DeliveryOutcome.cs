@@ -1,6 +1,6 @@
 using RyzeApi.Application.Routing.Model;
 
-namespace RyzeApi.Application.Routing.Delivery;
+namespace RyzeApi.Application.Outbox;
 
 /// <summary>What one attempt at a unit of work came to.</summary>
 public abstract record DeliveryOutcome
@@ -17,9 +17,24 @@ public abstract record DeliveryOutcome
     /// <summary>Not possible yet for a reason that says nothing about Chatwoot's health: try again later.</summary>
     public sealed record Wait(string Reason) : DeliveryOutcome;
 
+    /// <summary>The process is stopping: the item goes back untouched, the attempt not counted.</summary>
+    public sealed record Interrupted : DeliveryOutcome;
+
     /// <summary>Will never work as it is (other 4xx): failed, kept for inspection.</summary>
     public sealed record Permanent(string Error, NewOutboxItem? FollowUp) : DeliveryOutcome;
 
     /// <summary>Chatwoot rejected the token: every delivery of the integration stops until it is activated again.</summary>
     public sealed record Halt(string Error) : DeliveryOutcome;
+
+    /// <summary>What the outbox row's <c>last_error</c> and the logs say of it.</summary>
+    public string Describe() => this switch
+    {
+        Transient t => t.Error,
+        Wait w => w.Reason,
+        Permanent p => p.Error,
+        Halt h => h.Error,
+        Skipped s => s.Reason,
+        Interrupted => "the process is stopping",
+        _ => "delivered",
+    };
 }

@@ -1,0 +1,151 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Exceptions;
+using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Routing.Delivery;
+
+namespace RyzeApi.Application.Outbox;
+
+/// <summary>Delivers a claimed batch: per integration, its lanes in parallel, each lane's items strictly in order
+/// (a failed item stops its lane until its retry). Each item goes to the handler its kind names.</summary>
+public sealed class OutboxDispatcher(
+    IOutboxStore outbox,
+    IntegrationBatches integrations,
+    DeliveryKinds kinds,
+    OutcomeRecorder recorder,
+    IOptions<RoutingOptions> options,
+    TimeProvider timeProvider,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly RoutingOptions _options = options.Value;
+    /// <summary>How long the chat read with a claim is used instead of reading it again.</summary>
+    private static readonly TimeSpan s_claimedChatFreshFor = TimeSpan.FromSeconds(1);
+
+    /// <param name="items">Just claimed, with a lease of <see cref="RoutingOptions.LeaseDuration"/>.</param>
+    public async Task DispatchAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        var claimed = timeProvider.GetTimestamp();
+        var leases = new LeaseKeeper(outbox, items, _options.LeaseDuration, timeProvider, logger);
+        using var batchDone = new CancellationTokenSource();
+        var heartbeat = leases.KeepAliveAsync(batchDone.Token);
+        try
+        {
+            foreach (var group in items.GroupBy(i => i.IntegrationId))
+            {
+                await DispatchIntegrationAsync(group.Key, [.. group], leases, claimed, cancellationToken);
+            }
+        }
+        finally
+        {
+            await batchDone.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    private async Task DispatchIntegrationAsync(
+        string integrationId, List<OutboxItem> items, LeaseKeeper leases, long claimed, CancellationToken cancellationToken)
+    {
+        if (await integrations.OpenAsync(integrationId, cancellationToken) is not { } batch)
+        {
+            return; // deactivated meanwhile: its rows went with it
+        }
+
+        if (batch.Context is { } context)
+        {
+            var lanes = items.GroupBy(i => i.Lane).Select(g => g.OrderBy(i => i.Id).ToList()).ToList();
+            await Parallel.ForEachAsync(
+                lanes,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = CancellationToken.None },
+                async (lane, _) => await DeliverLaneAsync(context, lane, batch.Health, leases, claimed, cancellationToken));
+        }
+        else
+        {
+            await recorder.ReleaseAllAsync(items, leases);
+        }
+
+        await integrations.CloseAsync(integrationId, batch.Health);
+    }
+
+    private async Task DeliverLaneAsync(
+        DeliveryContext context, List<OutboxItem> lane, IntegrationHealth health, LeaseKeeper leases, long claimed, CancellationToken cancellationToken)
+    {
+        for (var index = 0; index < lane.Count; index++)
+        {
+            var item = lane[index];
+            if (health.Halted || cancellationToken.IsCancellationRequested)
+            {
+                await recorder.ReleaseAllAsync(lane.Skip(index), leases);
+                return;
+            }
+
+            if (!await leases.HoldsAsync(item, cancellationToken))
+            {
+                // The lease ran out and the lane may be another worker's now: delivering would repeat its work.
+                logger.LogWarning(
+                    "Outbox item {ItemId} and {Later} later items of its lane are left to their new holder: the lease expired", item.Id, lane.Count - index - 1);
+                foreach (var rest in lane.Skip(index))
+                {
+                    leases.Finished(rest);
+                }
+
+                return;
+            }
+
+            // What the claim read of the chat holds for the lane's first item only (later ones follow what it did),
+            // and only while fresh: a lane that waited its turn reads the chat again, in case an agent resolved it.
+            var useClaimedChat = index == 0 && timeProvider.GetElapsedTime(claimed) < s_claimedChatFreshFor;
+            var kind = kinds.Find(item.Kind);
+            var outcome = await AttemptAsync(kind, context, useClaimedChat ? item : item with { Chat = null }, cancellationToken);
+            var maxAttempts = kind?.MaxAttempts(_options.MaxAttempts) ?? _options.MaxAttempts;
+            var givenUp = item.Attempts >= maxAttempts ? $"delivery given up after {item.Attempts} attempts: {outcome.Describe()}" : null;
+            health.Record(outcome, outcome is DeliveryOutcome.Transient or DeliveryOutcome.Wait ? givenUp : null);
+            var keepGoing = await recorder.RecordAsync(item, outcome, givenUp, kind);
+            leases.Finished(item);
+            if (!keepGoing)
+            {
+                // Later items of this lane wait for this one: release them untouched, order is kept.
+                await recorder.ReleaseAllAsync(lane.Skip(index + 1), leases);
+                return;
+            }
+        }
+    }
+
+    private async Task<DeliveryOutcome> AttemptAsync(DeliveryKind? kind, DeliveryContext context, OutboxItem item, CancellationToken cancellationToken)
+    {
+        if (kind is null)
+        {
+            return new DeliveryOutcome.Permanent($"unknown kind of work {item.Kind}", null);
+        }
+
+        try
+        {
+            return await kind.AttemptAsync(context, item, cancellationToken);
+        }
+        catch (UpstreamRejectedException exception) when (exception.Kind is UpstreamFailureKind.CredentialsRejected or UpstreamFailureKind.AccessDenied)
+        {
+            return new DeliveryOutcome.Halt(exception.Message);
+        }
+        catch (UpstreamRejectedException exception) when (exception.UpstreamStatus is 429 or 408)
+        {
+            return new DeliveryOutcome.Transient(exception.Message);
+        }
+        catch (UpstreamRejectedException exception)
+        {
+            return new DeliveryOutcome.Permanent(exception.Message, null);
+        }
+        catch (Exception exception) when (exception is UpstreamUnavailableException or EngineUnavailableException)
+        {
+            return new DeliveryOutcome.Transient(exception.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryOutcome.Interrupted();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            logger.LogError(exception, "Outbox item {ItemId} ({Kind}) failed unexpectedly", item.Id, item.Kind);
+            return new DeliveryOutcome.Wait($"internal error ({exception.GetType().Name})");
+        }
+    }
+}

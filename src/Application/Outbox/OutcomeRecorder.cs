@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Options;
+
+namespace RyzeApi.Application.Outbox;
+
+/// <summary>Records what an attempt came to: done (with its link and follow-up), failed, retried later with
+/// backoff, or given back untouched.</summary>
+public sealed class OutcomeRecorder(
+    IOutboxStore outbox, RetrySchedule schedule, TimeProvider timeProvider, ILogger<OutcomeRecorder> logger)
+{
+    /// <param name="givenUp">Set when this was the item's last attempt: a retry becomes a failure with this reason.</param>
+    /// <returns>Whether the next item of the same lane may go now.</returns>
+    public async Task<bool> RecordAsync(OutboxItem item, DeliveryOutcome outcome, string? givenUp, DeliveryKind? kind)
+    {
+        // Not the worker's token: an outcome reached must be recorded even while the process stops.
+        var none = CancellationToken.None;
+        switch (outcome)
+        {
+            case DeliveryOutcome.Delivered delivered:
+                await outbox.CompleteAsync(item, delivered.Link, delivered.FollowUp, none);
+                return true;
+            case DeliveryOutcome.Skipped:
+                await outbox.CompleteAsync(item, null, null, none);
+                return true;
+            case DeliveryOutcome.Permanent permanent:
+                await outbox.FailAsync(item, permanent.Error, permanent.FollowUp, none);
+                logger.LogWarning("Outbox item {ItemId} ({Kind}) failed: {Reason}", item.Id, item.Kind, permanent.Error);
+                return true;
+            case DeliveryOutcome.Halt or DeliveryOutcome.Interrupted:
+                await outbox.ReleaseAsync(item, none);
+                return false;
+            default:
+                var error = outcome.Describe();
+                if (givenUp is not null)
+                {
+                    await outbox.FailAsync(item, givenUp, kind?.WhenGivenUp(item), none);
+                    logger.LogWarning("Outbox item {ItemId} ({Kind}) given up: {Reason}", item.Id, item.Kind, error);
+                    return true;
+                }
+
+                await outbox.RetryAsync(item, timeProvider.GetUtcNow() + schedule.DelayAfter(item.Attempts), error, none);
+                return false;
+        }
+    }
+
+    public async Task ReleaseAllAsync(IEnumerable<OutboxItem> items, LeaseKeeper leases)
+    {
+        foreach (var item in items)
+        {
+            await outbox.ReleaseAsync(item, CancellationToken.None);
+            leases.Finished(item);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Abstractions;
+using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Outbox;
+using RyzeApi.Application.Routing.Delivery;
+
+namespace RyzeApi.Application.UnitTests.Support;
+
+/// <summary>The outbox engine as the host wires it, over the given ports and kinds.</summary>
+internal static class Dispatchers
+{
+    public static OutboxDispatcher Create(
+        IOutboxStore outbox, IRoutingIntegrations integrations, ITokenProtector protector, DeliveryKinds kinds,
+        IOptions<RoutingOptions> options, TimeProvider? time = null)
+    {
+        var clock = time ?? TimeProvider.System;
+        return new OutboxDispatcher(
+            outbox,
+            new IntegrationBatches(integrations, protector, NullLogger<IntegrationBatches>.Instance),
+            kinds,
+            new OutcomeRecorder(outbox, new RetrySchedule(options), clock, NullLogger<OutcomeRecorder>.Instance),
+            options, clock, NullLogger<OutboxDispatcher>.Instance);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using RyzeApi.Application.Common.Options;
+using RyzeApi.Application.Outbox;
+using RyzeApi.Infrastructure.Outbox;
+
+namespace RyzeApi.Infrastructure.IntegrationTests.Support;
+
+/// <summary>A real outbox with its writers started, as the host starts them, and stopped (drained) after each test.</summary>
+public abstract class OutboxTestBase : DatabaseTestBase
+{
+    private OutboxWriters _writers = null!;
+
+    internal OutboxRepository Outbox { get; private set; } = null!;
+
+    [SetUp]
+    public async Task StartOutbox()
+    {
+        _writers = new OutboxWriters(DataSource, Options.Create(new RoutingOptions()));
+        await _writers.StartAsync(CancellationToken.None);
+        Outbox = new OutboxRepository(DataSource, _writers);
+    }
+
+    [TearDown]
+    public async Task StopOutbox() => await _writers.StopAsync(CancellationToken.None);
+
+    protected static Lane Chat(string jid) => new(LaneKind.WhatsAppChat, jid);
+
+    protected static Lane Replies(string jid) => new(LaneKind.AgentReplies, jid);
+
+    protected static Lane Status(string messageId) => new(LaneKind.MessageStatus, messageId);
+}
