@@ -111,6 +111,18 @@ public sealed class OutboxDispatcher(
         }
     }
 
+    // What a failure a handler let through means for the row (docs/adr/0023-one-failure-model.md); any other kind
+    // here is unexpected, logged as a fault and tried again later.
+    private static DeliveryOutcome? OutcomeOf(ApplicationFailure failure) => failure.FailureKind switch
+    {
+        FailureKind.UpstreamCredentialsRejected or FailureKind.UpstreamDenied => new DeliveryOutcome.Halt(failure.Message),
+        // Chatwoot throttling (429) or timing out (408) is classified as a rejected request, but passes.
+        FailureKind.UpstreamRejected when failure is UpstreamRejectedException { UpstreamStatus: 429 or 408 } => new DeliveryOutcome.Transient(failure.Message),
+        FailureKind.UpstreamRejected => new DeliveryOutcome.Permanent(failure.Message, null),
+        FailureKind.UpstreamUnavailable or FailureKind.EngineUnavailable => new DeliveryOutcome.Transient(failure.Message),
+        _ => null,
+    };
+
     private async Task<DeliveryOutcome> AttemptAsync(DeliveryKind? kind, DeliveryContext context, OutboxItem item, CancellationToken cancellationToken)
     {
         if (kind is null)
@@ -122,21 +134,9 @@ public sealed class OutboxDispatcher(
         {
             return await kind.AttemptAsync(context, item, cancellationToken);
         }
-        catch (UpstreamRejectedException exception) when (exception.Kind is UpstreamFailureKind.CredentialsRejected or UpstreamFailureKind.AccessDenied)
+        catch (ApplicationFailure failure) when (OutcomeOf(failure) is { } outcome)
         {
-            return new DeliveryOutcome.Halt(exception.Message);
-        }
-        catch (UpstreamRejectedException exception) when (exception.UpstreamStatus is 429 or 408)
-        {
-            return new DeliveryOutcome.Transient(exception.Message);
-        }
-        catch (UpstreamRejectedException exception)
-        {
-            return new DeliveryOutcome.Permanent(exception.Message, null);
-        }
-        catch (Exception exception) when (exception is UpstreamUnavailableException or EngineUnavailableException)
-        {
-            return new DeliveryOutcome.Transient(exception.Message);
+            return outcome;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
