@@ -1,13 +1,10 @@
 using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Common;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Behaviours;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Routing;
 
 namespace RyzeApi.Application;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Infrastructure.Chatwoot;
 
 namespace RyzeApi.Infrastructure;

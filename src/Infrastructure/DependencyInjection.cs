@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Infrastructure.Chatwoot;
 using RyzeApi.Infrastructure.Engine;
 using RyzeApi.Infrastructure.Outbox;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Infrastructure.Chatwoot;
 using RyzeApi.Infrastructure.Engine;
 using RyzeApi.Infrastructure.Persistence;

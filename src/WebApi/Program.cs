@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using RyzeApi.Application;
@@ -8,7 +7,6 @@ using RyzeApi.Infrastructure;
 using RyzeApi.Infrastructure.Persistence;
 using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts;
-using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Filters;
 using RyzeApi.WebApi.Hosting;
 using RyzeApi.WebApi.RateLimiting;

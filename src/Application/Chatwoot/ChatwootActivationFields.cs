@@ -1,5 +1,3 @@
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Application.Chatwoot;
 
 /// <summary>What a user gives to activate Chatwoot, as received (validated by

@@ -1,6 +1,5 @@
 using FluentValidation;
 using RyzeApi.Application.Common.Validation;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.Chatwoot;
 

@@ -1,10 +1,4 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Common.Security;
-using RyzeApi.Domain.Chatwoot;
 
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 

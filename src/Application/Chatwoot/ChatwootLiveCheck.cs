@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Application.Chatwoot;
 
 /// <summary>Asks Chatwoot for the integration's inbox and records what it learns (inbox gone, token

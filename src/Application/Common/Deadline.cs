@@ -1,5 +1,3 @@
-using RyzeApi.Application.Common.Exceptions;
-
 namespace RyzeApi.Application.Common;
 
 /// <summary>Runs work under our own time limit, linked to the caller's token. A cancellation becomes

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Options;
-
 namespace RyzeApi.Application.Common;
 
 /// <summary>A request's limit is the one its type declares (<see cref="ITimeLimited"/>); today only activation has one

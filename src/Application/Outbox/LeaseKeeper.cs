@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using RyzeApi.Application.Common.Abstractions;
-
 namespace RyzeApi.Application.Outbox;
 
 /// <summary>Keeps the leases of a claimed batch alive while it is delivered, and tells when one was lost.

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Options;
-
 namespace RyzeApi.Application.Outbox;
 
 /// <summary>Records what an attempt came to: done (with its link and follow-up), failed, retried later with

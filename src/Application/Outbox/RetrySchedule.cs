@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Options;
-
 namespace RyzeApi.Application.Outbox;
 
 /// <summary>Exponential backoff with jitter for outbox retries: base × 2^(attempt−1), capped, then

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using RyzeApi.Infrastructure.Upstream;
 
 namespace RyzeApi.Infrastructure.Chatwoot;

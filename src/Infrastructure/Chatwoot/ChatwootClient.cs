@@ -1,5 +1,3 @@
-using RyzeApi.Application.Common.Abstractions;
-
 namespace RyzeApi.Infrastructure.Chatwoot;
 
 /// <summary>Adapts the Refit client to Application's <see cref="IChatwootClient"/> and classifies every

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 

@@ -1,4 +1,3 @@
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Infrastructure.Upstream;
 
 namespace RyzeApi.Infrastructure.Chatwoot;

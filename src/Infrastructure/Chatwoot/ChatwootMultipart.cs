@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using RyzeApi.Application.Common.Abstractions;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Infrastructure.Security;
 using RyzeApi.Infrastructure.Upstream;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RyzeApi.Application.Common.Abstractions;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 

@@ -1,6 +1,4 @@
 using Refit;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.Infrastructure.Chatwoot;
 
 /// <summary><c>POST /inboxes</c>: an API channel inbox whose webhook points back to RyzeApi.</summary>

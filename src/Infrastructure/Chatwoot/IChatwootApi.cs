@@ -1,5 +1,4 @@
 using Refit;
-using RyzeApi.Application.Common.Abstractions;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.Infrastructure.Chatwoot;
 
 internal sealed record CreateContactBody(

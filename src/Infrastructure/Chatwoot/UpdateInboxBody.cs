@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.Infrastructure.Chatwoot;
 
 /// <summary><c>PATCH /inboxes/{id}</c>: only the channel's webhook URL.</summary>

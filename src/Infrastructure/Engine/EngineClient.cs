@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
 using Refit;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Infrastructure.Upstream;
 
 namespace RyzeApi.Infrastructure.Engine;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace RyzeApi.Infrastructure.Engine;
 
 /// <summary>Sets the engine's <c>token</c> header on every send, from <see cref="EngineOptions.Token"/>.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
-
 namespace RyzeApi.Infrastructure.Engine;
 
 /// <summary>Downloads the engine's media URLs, refusing files above <see cref="RoutingOptions.MediaMaxBytes"/>.</summary>

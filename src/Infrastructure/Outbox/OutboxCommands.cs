@@ -1,4 +1,3 @@
-using Npgsql;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Infrastructure.Persistence;

@@ -1,6 +1,3 @@
-using Npgsql;
-using RyzeApi.Application.Common.Options;
-
 namespace RyzeApi.Infrastructure.Outbox;
 
 /// <summary>How many of the pool's connections the outbox's writers use. Each of the two writers (what ingress

@@ -1,5 +1,3 @@
-using Npgsql;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Infrastructure.Persistence;

@@ -1,5 +1,3 @@
-using RyzeApi.Application.Common.Abstractions;
-
 namespace RyzeApi.Infrastructure.Outbox;
 
 /// <summary>An in-process doorbell: ingestion rings it, idle workers wake at once instead of at the next poll.</summary>

@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Outbox;
 
 namespace RyzeApi.Infrastructure.Outbox;

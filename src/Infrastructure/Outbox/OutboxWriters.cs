@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using RyzeApi.Application.Common.Options;
 
 namespace RyzeApi.Infrastructure.Outbox;
 

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Common.Security;
 
 namespace RyzeApi.Infrastructure.Persistence;

@@ -1,6 +1,5 @@
 using DbUp;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace RyzeApi.Infrastructure.Persistence;
 

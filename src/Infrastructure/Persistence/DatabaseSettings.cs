@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace RyzeApi.Infrastructure.Persistence;
 

@@ -1,6 +1,3 @@
-using Npgsql;
-using RyzeApi.Application.Common.Exceptions;
-
 namespace RyzeApi.Infrastructure.Persistence;
 
 /// <summary>Runs a database operation and turns Npgsql failures into Application's

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace RyzeApi.Infrastructure.Persistence;
 
 internal static class PersistenceRegistration

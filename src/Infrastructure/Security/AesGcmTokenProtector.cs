@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Infrastructure.Security;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using RyzeApi.Infrastructure.Chatwoot;
 
 namespace RyzeApi.Infrastructure.Security;

@@ -1,5 +1,3 @@
-using RyzeApi.Application.Common.Abstractions;
-
 namespace RyzeApi.Infrastructure.Security;
 
 /// <summary>Stands in while no encryption key is set; the module gate answers 503 before it is reached.</summary>

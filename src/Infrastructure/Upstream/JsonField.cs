@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.Infrastructure.Upstream;
 
 /// <summary>What an upstream answer held under one name, read without judging it: absent, null, a value of the

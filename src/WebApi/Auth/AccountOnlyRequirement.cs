@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace RyzeApi.WebApi.Auth;
 
 /// <summary>Only a TokenAccount may create or delete instances. A TokenInstance is valid but not enough:

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using RyzeApi.WebApi.Errors;
 
 namespace RyzeApi.WebApi.Auth;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace RyzeApi.WebApi.Auth;
 
 /// <summary>An instance token may act only on its own instance (the <c>{instance}</c> route value).

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace RyzeApi.WebApi.Auth;
 
 /// <summary>The authorization policies: any valid token; a token that may act on the route's instance;

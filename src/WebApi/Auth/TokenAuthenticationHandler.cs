@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Security;
-using RyzeApi.WebApi.Errors;
 
 namespace RyzeApi.WebApi.Auth;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.WebApi.Contracts;
 
 /// <summary>A success answer that only confirms.</summary>

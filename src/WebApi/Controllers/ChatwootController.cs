@@ -1,13 +1,10 @@
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 using RyzeApi.Application.Chatwoot.Commands.DeactivateChatwoot;
 using RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts;
 using RyzeApi.WebApi.Contracts.Chatwoot;
-using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Filters;
 
 namespace RyzeApi.WebApi.Controllers;

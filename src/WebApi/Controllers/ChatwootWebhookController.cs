@@ -1,9 +1,6 @@
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 using RyzeApi.WebApi.Contracts.Routing;
-using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Filters;
 using RyzeApi.WebApi.Swagger;
 

@@ -1,10 +1,7 @@
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using RyzeApi.Application.Routing.Commands.ReceiveEngineEvent;
 using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts.Routing;
-using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Filters;
 using RyzeApi.WebApi.Swagger;
 

@@ -1,13 +1,10 @@
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using RyzeApi.Application.Instances.Commands.CreateInstance;
 using RyzeApi.Application.Instances.Commands.DeleteInstance;
 using RyzeApi.Application.Instances.Queries.ListInstances;
 using RyzeApi.Domain.Chatwoot;
 using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts.Instances;
-using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Filters;
 
 namespace RyzeApi.WebApi.Controllers;

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.WebApi.Errors;
 
 /// <summary>What went wrong, as an actionable sentence.</summary>

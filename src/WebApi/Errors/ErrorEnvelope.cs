@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.WebApi.Errors;
 
 /// <summary>The body of every error of every endpoint: <c>{"success": false, "error": {"message": "…"}}</c>.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.WebApi.Errors;
 
 namespace RyzeApi.WebApi.Filters;
 

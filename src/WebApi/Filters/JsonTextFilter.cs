@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using RyzeApi.Application.Common.Validation;
-using RyzeApi.WebApi.Errors;
 using RyzeApi.WebApi.Swagger;
 
 namespace RyzeApi.WebApi.Filters;

@@ -1,10 +1,7 @@
 using System.Reflection;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using RyzeApi.Application.Common;
-using RyzeApi.WebApi.Errors;
 
 namespace RyzeApi.WebApi.Filters;
 

@@ -1,5 +1,3 @@
-using RyzeApi.WebApi.Errors;
-
 namespace RyzeApi.WebApi.Hosting;
 
 /// <summary>One log line per error answer, written here and nowhere else (docs/operations.md, "Logs"), at the level of

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using RyzeApi.WebApi.Errors;
 
 namespace RyzeApi.WebApi.RateLimiting;
 

@@ -1,5 +1,3 @@
-using Microsoft.OpenApi;
-using RyzeApi.WebApi.Errors;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace RyzeApi.WebApi.Swagger;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace RyzeApi.WebApi.Swagger;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.OpenApi;
 using RyzeApi.WebApi.Filters;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Serialization;
-using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace RyzeApi.WebApi.Swagger;

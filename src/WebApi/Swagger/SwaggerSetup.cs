@@ -1,5 +1,3 @@
-using Microsoft.OpenApi;
-
 namespace RyzeApi.WebApi.Swagger;
 
 /// <summary>The OpenAPI document (<c>/swagger/v1/swagger.json</c>) and Swagger UI (<c>/swagger</c>).</summary>

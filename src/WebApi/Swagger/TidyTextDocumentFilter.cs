@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace RyzeApi.WebApi.Swagger;

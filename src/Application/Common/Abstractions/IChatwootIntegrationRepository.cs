@@ -1,5 +1,3 @@
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Application.Common.Abstractions;
 
 /// <summary>Chatwoot integrations, one per instance at most.</summary>

@@ -1,5 +1,4 @@
 using RyzeApi.Application.Routing.Model;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.Common.Abstractions;
 

@@ -1,5 +1,3 @@
-using RyzeApi.Application.Common.Options;
-
 namespace RyzeApi.Application.Common.Abstractions;
 
 /// <summary>A request that runs under an internal time limit. The request's type says so, and which setting

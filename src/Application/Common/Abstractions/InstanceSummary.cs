@@ -1,5 +1,3 @@
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Application.Common.Abstractions;
 
 /// <summary>An instance as listed, with its Chatwoot integration if it has one.</summary>

@@ -1,5 +1,3 @@
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Application.Common.Abstractions;
 
 /// <summary>An integration to store: secrets only as ciphertext (API token, the inbox's signing secret)

@@ -1,5 +1,3 @@
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Application.Common.Abstractions;
 
 /// <summary>An integration as read back, with its still-encrypted Chatwoot API token.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using RyzeApi.Application.Common.Abstractions;
-
 namespace RyzeApi.Application.Common.Behaviours;
 
 /// <summary>Runs a time-limited request (<see cref="ITimeLimited"/>) under its <see cref="Deadline"/>; other

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Mediator;
 using ValidationException = RyzeApi.Application.Common.Exceptions.ValidationException;
 
 namespace RyzeApi.Application.Common.Behaviours;

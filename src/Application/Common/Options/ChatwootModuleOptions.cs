@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace RyzeApi.Application.Common.Options;
 
 /// <summary>The Chatwoot module's behaviour settings (section <c>Chatwoot</c>).</summary>

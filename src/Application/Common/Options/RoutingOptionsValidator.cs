@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace RyzeApi.Application.Common.Options;
 
 /// <summary>Stops start-up on routing settings that would make the workers spin or never deliver (the checks are

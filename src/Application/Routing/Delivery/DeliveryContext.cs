@@ -1,6 +1,3 @@
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Application.Routing.Delivery;
 
 /// <summary>One integration, ready to deliver for: its settings, its instance and a Chatwoot connection

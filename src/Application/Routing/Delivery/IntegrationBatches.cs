@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Outbox;
 
 namespace RyzeApi.Application.Routing.Delivery;

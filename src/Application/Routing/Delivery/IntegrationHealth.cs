@@ -1,5 +1,4 @@
 using RyzeApi.Application.Outbox;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.Routing.Delivery;
 

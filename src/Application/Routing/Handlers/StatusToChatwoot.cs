@@ -1,4 +1,3 @@
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Model;

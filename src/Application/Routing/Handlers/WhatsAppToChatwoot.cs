@@ -1,10 +1,7 @@
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.Routing.Handlers;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.Routing.Ingress;

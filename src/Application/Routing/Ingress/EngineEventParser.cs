@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Validation;
 using RyzeApi.Application.Routing.Model;
 

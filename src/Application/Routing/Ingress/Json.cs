@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RyzeApi.Application.Common;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Validation;
 
 namespace RyzeApi.Application.Routing.Ingress;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.Routing.Ingress;

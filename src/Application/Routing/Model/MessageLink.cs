@@ -1,5 +1,3 @@
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Application.Routing.Model;
 
 /// <summary>One WhatsApp message and the Chatwoot message it became (or came from).</summary>

@@ -1,6 +1,4 @@
 using Dapper;
-using Npgsql;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.Persistence.Repositories;

@@ -1,6 +1,4 @@
 using Dapper;
-using Npgsql;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Routing.Model;
 using RyzeApi.Domain.Chatwoot;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 
 namespace RyzeApi.WebApi.Contracts.Chatwoot;

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Domain.Chatwoot;
 

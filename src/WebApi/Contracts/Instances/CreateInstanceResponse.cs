@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.WebApi.Contracts.Instances;
 
 /// <summary>201 of <c>POST /api/instance/new</c>.</summary>

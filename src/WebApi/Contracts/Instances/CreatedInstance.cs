@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.WebApi.Contracts.Instances;
 
 /// <summary>The new instance; its token is shown only here.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.WebApi.Contracts.Instances;
 
 /// <summary>200 of <c>DELETE /api/instance/delete/{instance}</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.WebApi.Contracts.Instances;
 
 /// <summary>An instance's Chatwoot integration at a glance.</summary>

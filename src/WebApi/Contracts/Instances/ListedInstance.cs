@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace RyzeApi.WebApi.Contracts.Instances;
 
 /// <summary>One instance in a list.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using RyzeApi.Application.Routing.Commands;
 
 namespace RyzeApi.WebApi.Contracts.Routing;

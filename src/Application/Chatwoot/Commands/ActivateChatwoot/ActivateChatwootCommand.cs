@@ -1,6 +1,3 @@
-using Mediator;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Common.Security;
 
 namespace RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;

@@ -1,10 +1,4 @@
-using Mediator;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RyzeApi.Application.Common;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
 
 namespace RyzeApi.Application.Chatwoot.Commands.DeactivateChatwoot;
 

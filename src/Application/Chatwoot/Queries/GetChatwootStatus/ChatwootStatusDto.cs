@@ -1,5 +1,3 @@
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 
 /// <summary>An integration as shown to its owner, the Chatwoot API token decrypted.</summary>

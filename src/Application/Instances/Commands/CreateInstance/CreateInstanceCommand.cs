@@ -1,4 +1,3 @@
-using Mediator;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Common.Security;
 

@@ -1,11 +1,5 @@
-using Mediator;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Common;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Common.Security;
 
 namespace RyzeApi.Application.Instances.Commands.CreateInstance;

@@ -1,4 +1,3 @@
-using Mediator;
 using RyzeApi.Application.Common.Security;
 
 namespace RyzeApi.Application.Instances.Commands.DeleteInstance;

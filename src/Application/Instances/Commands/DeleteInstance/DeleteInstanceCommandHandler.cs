@@ -1,7 +1,4 @@
-using Mediator;
 using RyzeApi.Application.Common;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 
 namespace RyzeApi.Application.Instances.Commands.DeleteInstance;
 

@@ -1,5 +1,3 @@
-using Mediator;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Security;
 
 namespace RyzeApi.Application.Instances.Queries.ListInstances;

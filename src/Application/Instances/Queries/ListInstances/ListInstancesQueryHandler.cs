@@ -1,6 +1,3 @@
-using Mediator;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Domain.Instances;
 
 namespace RyzeApi.Application.Instances.Queries.ListInstances;

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 
 /// <summary>A call to an inbox's webhook URL: the ids from the path, the signature headers and the raw body

@@ -1,12 +1,8 @@
 using System.Security.Cryptography;
-using Mediator;
 using RyzeApi.Application.Chatwoot;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 
