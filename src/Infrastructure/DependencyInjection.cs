@@ -24,7 +24,6 @@ public static class DependencyInjection
 
         services.AddSingleton<ChatwootModuleGate>();
         services.AddSingleton<IChatwootModuleStatus>(sp => sp.GetRequiredService<ChatwootModuleGate>());
-        services.AddSingleton<OutboundConnections>();
         AddTokenProtector(services);
         services.AddChatwootClient(configuration.GetSection(InfrastructureOptions.ChatwootSection).GetSection("Resilience"));
         AddRouting(services, configuration);

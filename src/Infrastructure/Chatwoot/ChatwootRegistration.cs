@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RyzeApi.Infrastructure.Security;
 using RyzeApi.Infrastructure.Upstream;
 
@@ -11,6 +12,7 @@ internal static class ChatwootRegistration
     public static IHttpClientBuilder AddChatwootClient(
         this IServiceCollection services, IConfigurationSection resilience)
     {
+        services.TryAddSingleton<OutboundConnections>();
         services.AddSingleton<IChatwootClient, ChatwootClient>();
         services.AddSingleton<IChatwootMessaging, ChatwootMessaging>();
         return services

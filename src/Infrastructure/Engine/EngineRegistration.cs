@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RyzeApi.Infrastructure.Security;
 using RyzeApi.Infrastructure.Upstream;
 
@@ -11,6 +12,7 @@ internal static class EngineRegistration
     public static IHttpClientBuilder AddEngineClient(
         this IServiceCollection services, IConfigurationSection resilience)
     {
+        services.TryAddSingleton<OutboundConnections>();
         services.AddHttpClient(MediaFetcher.ClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<OutboundConnections>().CreateHandler(redirects: 3));
         services.AddSingleton<IMediaFetcher, MediaFetcher>();
