@@ -4,7 +4,7 @@ using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
-/// <summary>STYLE §4: tokens and credentials never appear in logs, at any level an operator may turn on.</summary>
+/// <summary>Tokens and credentials never appear in logs, at any level an operator may turn on.</summary>
 public sealed class SecretsInLogsTests : ChatwootTestBase
 {
     private const string WrongToken = "cw-wrong-token-Zk3pQ8rT1v";
