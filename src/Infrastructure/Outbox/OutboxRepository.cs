@@ -111,13 +111,6 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource, OutboxWriter
         return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     });
 
-    public Task<long> CountPendingAsync(string integrationId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
-    {
-        await using var command = dataSource.CreateCommand(OutboxSql.CountPending);
-        command.Parameters.Add(new NpgsqlParameter<string>("IntegrationId", integrationId));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    });
-
     // The outcome and what it produced (a link, follow-up work) in one transaction, sent as one batch together
     // with whatever else this process is writing at that moment.
     private Task FinishAsync(

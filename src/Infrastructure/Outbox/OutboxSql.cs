@@ -135,6 +135,4 @@ internal static class OutboxSql
              orphan_links AS (DELETE FROM message_links l WHERE NOT EXISTS (SELECT 1 FROM chatwoot_integrations i WHERE i.id = l.integration_id) RETURNING 1)
         SELECT (SELECT count(*) FROM old) + (SELECT count(*) FROM orphans) + (SELECT count(*) FROM orphan_links)
         """;
-
-    public const string CountPending = "SELECT count(*) FROM outbox WHERE integration_id = @IntegrationId AND status = 'pending'";
 }

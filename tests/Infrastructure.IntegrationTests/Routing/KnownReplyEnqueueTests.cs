@@ -34,7 +34,7 @@ public sealed class KnownReplyEnqueueTests : OutboxTestBase
 
         // Assert
         Assert.That(recorded, Is.True);
-        Assert.That(await Outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(1));
+        Assert.That(await CountPendingAsync(_integrationId), Is.EqualTo(1));
     }
 
     [TestCase("webhook secret changed")]
@@ -92,7 +92,7 @@ public sealed class KnownReplyEnqueueTests : OutboxTestBase
 
         // Assert
         Assert.That(recorded, Is.False);
-        Assert.That(await Outbox.CountPendingAsync(_integrationId, CancellationToken.None), Is.EqualTo(pendingBefore));
+        Assert.That(await CountPendingAsync(_integrationId), Is.EqualTo(pendingBefore));
     }
 
     private static AgentReply Reply(long messageId) => new(messageId, 77, "chat-a", "Posso ajudar?", "Ana", []);

@@ -115,6 +115,6 @@ public sealed class OutboxRoutingRowsTests : OutboxRowsTestBase
         Assert.That(purged, Is.EqualTo(2));
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE integration_id = 'int_gone'"), Is.Zero);
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM message_links"), Is.Zero);
-        Assert.That(await Outbox.CountPendingAsync(IntegrationId, CancellationToken.None), Is.EqualTo(1), "live rows stay");
+        Assert.That(await CountPendingAsync(IntegrationId), Is.EqualTo(1), "live rows stay");
     }
 }

@@ -21,7 +21,7 @@ public sealed class OutboxWriteTests : OutboxRowsTestBase
 
         // Assert
         Assert.That((first, second), Is.EqualTo((true, false)));
-        Assert.That(await Outbox.CountPendingAsync(IntegrationId, CancellationToken.None), Is.EqualTo(1));
+        Assert.That(await CountPendingAsync(IntegrationId), Is.EqualTo(1));
     }
 
     [Test]
@@ -151,6 +151,6 @@ public sealed class OutboxWriteTests : OutboxRowsTestBase
         // Assert
         Assert.That(await Database.ScalarAsync<string>($"SELECT status FROM outbox WHERE id = {item.Id}"), Is.EqualTo("done"));
         Assert.That(await new RoutingRepository(DataSource).FindLinkAsync(IntegrationId, "wa:1", CancellationToken.None), Is.EqualTo(link));
-        Assert.That(await Outbox.CountPendingAsync(IntegrationId, CancellationToken.None), Is.EqualTo(1));
+        Assert.That(await CountPendingAsync(IntegrationId), Is.EqualTo(1));
     }
 }

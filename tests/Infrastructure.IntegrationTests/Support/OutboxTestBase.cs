@@ -23,6 +23,14 @@ public abstract class OutboxTestBase : DatabaseTestBase
     [TearDown]
     public async Task StopOutbox() => await _writers.StopAsync(CancellationToken.None);
 
+    /// <summary>Pending rows of an integration, read from the table (no port needs this).</summary>
+    protected async Task<long> CountPendingAsync(string integrationId)
+    {
+        await using var command = DataSource.CreateCommand("SELECT count(*) FROM outbox WHERE integration_id = $1 AND status = 'pending'");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = integrationId });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     protected static Lane Chat(string jid) => new(LaneKind.WhatsAppChat, jid);
 
     protected static Lane Replies(string jid) => new(LaneKind.AgentReplies, jid);

@@ -14,7 +14,4 @@ public interface IOutbox
     /// only if, in the same statement, PostgreSQL finds <paramref name="expected"/> still true.</summary>
     /// <returns>False when it is not, or an item with the same dedupe key exists; the caller then looks the call up.</returns>
     Task<bool> EnqueueKnownReplyAsync(AgentReply reply, KnownReply expected, CancellationToken cancellationToken);
-
-    /// <summary>Pending items of an integration (for status and tests).</summary>
-    Task<long> CountPendingAsync(string integrationId, CancellationToken cancellationToken);
 }
