@@ -1,5 +1,3 @@
-using NUnit.Framework;
-
 // Every test gets fresh mocks: fixtures hold them in fields.
 [assembly: FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 [assembly: Parallelizable(ParallelScope.Fixtures)]

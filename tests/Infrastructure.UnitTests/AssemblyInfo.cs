@@ -1,4 +1,2 @@
-using NUnit.Framework;
-
 [assembly: FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 [assembly: Parallelizable(ParallelScope.Fixtures)]

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using NUnit.Framework;
 using RyzeApi.Application.Common.Options;
 using RyzeApi.Infrastructure.Chatwoot;
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
 
 namespace RyzeApi.Infrastructure.UnitTests;
 

@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using RyzeApi.Application.Chatwoot;
-using RyzeApi.Application.UnitTests.Support;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot;
 

@@ -1,9 +1,3 @@
-using Moq;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.UnitTests.Support;
-
 namespace RyzeApi.Application.UnitTests.Chatwoot;
 
 [TestFixture]

@@ -1,13 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Moq;
-using NUnit.Framework;
 using RyzeApi.Application.Chatwoot;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
-using RyzeApi.Application.UnitTests.Support;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot;

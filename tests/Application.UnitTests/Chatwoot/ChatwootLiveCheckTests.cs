@@ -1,13 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
-using NUnit.Framework;
 using RyzeApi.Application.Chatwoot;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.UnitTests.Support;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
 using RyzeApi.Application.Common;
 
 namespace RyzeApi.Application.UnitTests.Common;

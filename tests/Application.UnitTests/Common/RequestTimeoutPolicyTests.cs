@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Options;
-using NUnit.Framework;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 using RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 using RyzeApi.Application.Common;
-using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.UnitTests.Support;
 
 namespace RyzeApi.Application.UnitTests.Common;
 

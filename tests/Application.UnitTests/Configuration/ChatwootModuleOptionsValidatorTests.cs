@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Options;
 
 namespace RyzeApi.Application.UnitTests.Configuration;
 

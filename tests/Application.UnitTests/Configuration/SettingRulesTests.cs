@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Options;
 
 namespace RyzeApi.Application.UnitTests.Configuration;
 

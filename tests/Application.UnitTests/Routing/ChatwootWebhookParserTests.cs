@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using RyzeApi.Application.Routing.Ingress;
 
 namespace RyzeApi.Application.UnitTests.Routing;

@@ -1,16 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Moq;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Handlers;
 using RyzeApi.Application.Routing.Model;
-using RyzeApi.Application.UnitTests.Support;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;

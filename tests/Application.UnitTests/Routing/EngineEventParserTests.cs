@@ -1,5 +1,3 @@
-using NUnit.Framework;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
 

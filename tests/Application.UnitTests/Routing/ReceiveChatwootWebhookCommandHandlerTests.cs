@@ -1,15 +1,10 @@
 using System.Text;
-using Moq;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Commands;
 using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
-using RyzeApi.Application.UnitTests.Support;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;

@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using RyzeApi.Application.Common.Options;
-
 namespace RyzeApi.Application.UnitTests.Routing;
 
 [TestFixture]

@@ -1,11 +1,7 @@
-using Moq;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Handlers;
 using RyzeApi.Application.Routing.Model;
-using RyzeApi.Application.UnitTests.Support;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;

@@ -1,5 +1,4 @@
 using System.Text;
-using NUnit.Framework;
 using RyzeApi.Application.Routing.Ingress;
 
 namespace RyzeApi.Application.UnitTests.Routing;

@@ -2,12 +2,9 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 using RyzeApi.Application.Common;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Options;
 
 namespace RyzeApi.Application.UnitTests.Support;
 

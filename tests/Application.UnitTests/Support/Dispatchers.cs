@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 

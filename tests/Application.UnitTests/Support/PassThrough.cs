@@ -1,5 +1,4 @@
 using Mediator;
-using NUnit.Framework;
 
 namespace RyzeApi.Application.UnitTests.Support;
 

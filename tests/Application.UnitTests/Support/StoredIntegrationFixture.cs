@@ -1,8 +1,3 @@
-using Moq;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-
 namespace RyzeApi.Application.UnitTests.Support;
 
 /// <summary>What the handlers of an existing integration (info, deactivation) share: the instance, its stored

@@ -1,5 +1,4 @@
 using RyzeApi.Application.Chatwoot;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Domain.Chatwoot;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using NUnit.Framework;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Domain.UnitTests.Chatwoot;

@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Domain.UnitTests.Chatwoot;

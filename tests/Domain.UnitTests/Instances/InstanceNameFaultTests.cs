@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using RyzeApi.Domain.Instances;
 
 namespace RyzeApi.Domain.UnitTests.Instances;

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Routing.Ingress;
-using RyzeApi.Application.Routing.Model;
 using RyzeApi.Testing.Engine;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Fakes;

@@ -1,6 +1,4 @@
 using RyzeApi.Application.Common.Security;
-using RyzeApi.Infrastructure.IntegrationTests.Support;
-using RyzeApi.Infrastructure.Persistence.Repositories;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Persistence;
 

@@ -1,7 +1,3 @@
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Infrastructure.IntegrationTests.Support;
-using RyzeApi.Infrastructure.Persistence.Repositories;
-
 namespace RyzeApi.Infrastructure.IntegrationTests.Persistence;
 
 public sealed class IdempotencyStoreTests : DatabaseTestBase

@@ -1,7 +1,4 @@
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Security;
-using RyzeApi.Infrastructure.IntegrationTests.Support;
-using RyzeApi.Infrastructure.Persistence.Repositories;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Persistence;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using RyzeApi.Infrastructure.IntegrationTests.Support;
 using RyzeApi.Infrastructure.Persistence;
 using RyzeApi.Testing.Postgres;
 

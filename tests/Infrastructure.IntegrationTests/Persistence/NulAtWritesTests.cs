@@ -1,7 +1,4 @@
-using RyzeApi.Application.Routing.Model;
 using RyzeApi.Domain.Chatwoot;
-using RyzeApi.Infrastructure.IntegrationTests.Support;
-using RyzeApi.Infrastructure.Persistence.Repositories;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Persistence;
 

@@ -1,8 +1,4 @@
 using Dapper;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Routing.Model;
-using RyzeApi.Infrastructure.IntegrationTests.Support;
-using RyzeApi.Infrastructure.Persistence.Repositories;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;

@@ -1,6 +1,4 @@
 using RyzeApi.Application.Routing.Ingress;
-using RyzeApi.Application.Routing.Model;
-using RyzeApi.Infrastructure.IntegrationTests.Support;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 
@@ -39,6 +37,21 @@ public sealed class OutboxMediaTests : OutboxRowsTestBase
         // Assert
         Assert.That(await Outbox.ReadMediaAsync(claimed[0].Id, CancellationToken.None), Is.Null);
         Assert.That(await Outbox.ReadMediaAsync(claimed[1].Id, CancellationToken.None), Is.EqualTo(s_jpeg), "still to be delivered");
+    }
+
+    [Test]
+    public async Task PurgeDone_KeepsTheMediaOfAFailedRow_SoARetryByHandStillSendsIt()
+    {
+        // Arrange
+        await Outbox.EnqueueAsync(IntegrationId, InlineMedia.SetApart(Message("3EB0A", Convert.ToBase64String(s_jpeg))), CancellationToken.None);
+        var claimed = (await Outbox.ClaimAsync("w1", 10, TimeSpan.FromMinutes(1), CancellationToken.None)).Single();
+        await Outbox.FailAsync(claimed, "Chatwoot unavailable: given up", null, CancellationToken.None);
+
+        // Act
+        await Outbox.PurgeDoneAsync(TimeSpan.FromDays(7), CancellationToken.None);
+
+        // Assert
+        Assert.That(await Outbox.ReadMediaAsync(claimed.Id, CancellationToken.None), Is.EqualTo(s_jpeg));
     }
 
     [Test]

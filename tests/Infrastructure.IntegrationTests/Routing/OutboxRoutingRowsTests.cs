@@ -1,11 +1,8 @@
 using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Outbox;
-using RyzeApi.Application.Routing.Model;
 using RyzeApi.Domain.Chatwoot;
-using RyzeApi.Infrastructure.IntegrationTests.Support;
 using RyzeApi.Infrastructure.Outbox;
-using RyzeApi.Infrastructure.Persistence.Repositories;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Outbox;
-using RyzeApi.Application.Routing.Model;
 using RyzeApi.Infrastructure.Outbox;
 using RyzeApi.Infrastructure.Persistence;
 using RyzeApi.Testing.Postgres;

@@ -1,7 +1,5 @@
 using Npgsql;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Security;
-using RyzeApi.Infrastructure.Persistence.Repositories;
 using RyzeApi.Testing.Postgres;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Support;

@@ -1,4 +1,3 @@
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Support;

@@ -1,6 +1,4 @@
 using RyzeApi.Application.Outbox;
-using RyzeApi.Application.Routing.Model;
-using RyzeApi.Infrastructure.Persistence.Repositories;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Support;
 

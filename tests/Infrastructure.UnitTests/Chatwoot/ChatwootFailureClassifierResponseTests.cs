@@ -1,5 +1,3 @@
-using NUnit.Framework;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Infrastructure.Chatwoot;
 
 namespace RyzeApi.Infrastructure.UnitTests.Chatwoot;

@@ -1,8 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
-using NUnit.Framework;
 using Polly.Timeout;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Infrastructure.Chatwoot;
 
 namespace RyzeApi.Infrastructure.UnitTests.Chatwoot;

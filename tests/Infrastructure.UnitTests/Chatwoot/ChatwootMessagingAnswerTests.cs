@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Infrastructure.UnitTests.Support;
 
 namespace RyzeApi.Infrastructure.UnitTests.Chatwoot;

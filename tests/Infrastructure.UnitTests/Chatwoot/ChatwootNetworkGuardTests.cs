@@ -1,5 +1,4 @@
 using System.Net;
-using NUnit.Framework;
 using RyzeApi.Infrastructure.Chatwoot;
 
 namespace RyzeApi.Infrastructure.UnitTests.Chatwoot;

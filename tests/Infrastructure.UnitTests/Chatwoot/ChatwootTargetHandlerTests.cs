@@ -1,7 +1,4 @@
 using System.Web;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Infrastructure.Chatwoot;
 using RyzeApi.Infrastructure.UnitTests.Support;
 

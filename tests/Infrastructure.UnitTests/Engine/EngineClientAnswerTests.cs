@@ -1,7 +1,4 @@
 using System.Net;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Infrastructure.UnitTests.Support;
 
 namespace RyzeApi.Infrastructure.UnitTests.Engine;

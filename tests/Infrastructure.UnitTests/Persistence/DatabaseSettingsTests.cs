@@ -1,5 +1,4 @@
 using Npgsql;
-using NUnit.Framework;
 using RyzeApi.Infrastructure.Persistence;
 
 namespace RyzeApi.Infrastructure.UnitTests.Persistence;

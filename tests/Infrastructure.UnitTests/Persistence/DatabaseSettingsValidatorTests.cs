@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using NUnit.Framework;
 using RyzeApi.Infrastructure.Persistence;
 
 namespace RyzeApi.Infrastructure.UnitTests.Persistence;

@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using RyzeApi.Infrastructure.Persistence;
 
 namespace RyzeApi.Infrastructure.UnitTests.Persistence;

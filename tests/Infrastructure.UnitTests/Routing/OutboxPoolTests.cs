@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using RyzeApi.Application.Common.Options;
 using RyzeApi.Infrastructure.Outbox;
 

@@ -4,8 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Outbox;
 using RyzeApi.Infrastructure.Outbox;

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Infrastructure.Security;
 
 namespace RyzeApi.Infrastructure.UnitTests.Security;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Infrastructure.Security;
 
 namespace RyzeApi.Infrastructure.UnitTests.Security;

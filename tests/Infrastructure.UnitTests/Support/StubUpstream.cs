@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Abstractions;
 using RyzeApi.Infrastructure.Chatwoot;
 using RyzeApi.Infrastructure.Engine;
 

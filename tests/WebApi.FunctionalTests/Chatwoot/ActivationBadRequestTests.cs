@@ -1,7 +1,3 @@
-using System.Net;
-using RyzeApi.Testing.Chatwoot;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>The activation page's 400 rows (docs/api/en/chatwoot-activate.md): no Chatwoot account or API at the URL, or Chatwoot rejects the request.

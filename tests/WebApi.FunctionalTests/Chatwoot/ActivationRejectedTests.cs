@@ -1,7 +1,3 @@
-using System.Net;
-using RyzeApi.Testing.Chatwoot;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>The activation page's 401 and 403 rows (docs/api/en/chatwoot-activate.md): Chatwoot refuses the token, classified by status and body.

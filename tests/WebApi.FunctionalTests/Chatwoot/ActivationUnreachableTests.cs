@@ -1,7 +1,3 @@
-using System.Net;
-using RyzeApi.Testing.Chatwoot;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>The activation page's 502 row (docs/api/en/chatwoot-activate.md): 5xx, DNS, refused, TLS, dropped connections and timeouts.

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using RyzeApi.Testing.Chatwoot;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 

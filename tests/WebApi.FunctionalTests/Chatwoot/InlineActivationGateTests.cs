@@ -1,6 +1,3 @@
-using System.Net;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>docs/operations.md, docs/api/en/instance-create.md: with the module switched off, an inline activation reports the 503 message and the

@@ -1,6 +1,3 @@
-using System.Net;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>docs/api/en/README.md and the activation page's 404 row: which instance a token may activate, decided before Chatwoot is called.</summary>

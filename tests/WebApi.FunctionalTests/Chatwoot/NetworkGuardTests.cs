@@ -1,6 +1,3 @@
-using System.Net;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>docs/api/en/chatwoot-activate.md optional SSRF guard: with <c>Chatwoot__BlockPrivateNetworks=true</c>, loopback, private,

@@ -1,7 +1,3 @@
-using System.Net;
-using RyzeApi.Testing.Chatwoot;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>docs/api/en/chatwoot-activate.md: a local database failure after the inbox exists is 500 <c>chatwoot integration failed:

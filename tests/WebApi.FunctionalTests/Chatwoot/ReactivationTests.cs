@@ -1,6 +1,3 @@
-using System.Net;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>docs/api/en/chatwoot-activate.md: activating an instance that already has an integration creates a new inbox and replaces

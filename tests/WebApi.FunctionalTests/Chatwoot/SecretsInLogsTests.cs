@@ -1,7 +1,3 @@
-using System.Net;
-using RyzeApi.Testing.Chatwoot;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>Tokens and credentials never appear in logs, at any level an operator may turn on.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>A stored Chatwoot token that cannot be decrypted (altered, moved to another row, or made with a

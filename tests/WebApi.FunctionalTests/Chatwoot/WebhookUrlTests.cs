@@ -1,5 +1,3 @@
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Chatwoot;
 
 /// <summary>docs/api/en/chatwoot-webhook.md: the inbox webhook is <c>&lt;PublicBaseUrl&gt;/api/chatwoot/webhook/&lt;id&gt;/&lt;secret&gt;</c>,

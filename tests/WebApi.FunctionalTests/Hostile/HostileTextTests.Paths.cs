@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Hostile;
 

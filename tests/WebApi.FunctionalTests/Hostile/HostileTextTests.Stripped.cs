@@ -1,9 +1,6 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using RyzeApi.Testing.Chatwoot;
 using RyzeApi.Testing.Engine;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Hostile;
 

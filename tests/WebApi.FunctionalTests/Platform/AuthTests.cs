@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Platform;
 

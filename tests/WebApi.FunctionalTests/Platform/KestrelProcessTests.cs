@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text;
-using RyzeApi.Testing.Chatwoot;
 using RyzeApi.Testing.Engine;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Platform;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Platform;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Platform;
 
 public sealed class RateLimitTests : ApiTestBase

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Platform;
 

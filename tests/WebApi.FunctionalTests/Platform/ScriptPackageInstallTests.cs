@@ -1,5 +1,3 @@
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Platform;
 
 /// <summary>scripts/lib's Debian installs (PostgreSQL, node and npm, Chromium) are one line in the test log, apt's

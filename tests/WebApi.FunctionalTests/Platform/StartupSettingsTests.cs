@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using RyzeApi.Testing.Postgres;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Platform;
 

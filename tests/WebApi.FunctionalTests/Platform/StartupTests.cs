@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Platform;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using RyzeApi.Testing.Engine;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using RyzeApi.Testing.Engine;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 

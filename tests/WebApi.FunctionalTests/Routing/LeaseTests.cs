@@ -1,6 +1,4 @@
-using RyzeApi.Testing.Chatwoot;
 using RyzeApi.Testing.Engine;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 

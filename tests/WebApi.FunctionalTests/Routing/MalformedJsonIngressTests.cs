@@ -1,6 +1,4 @@
-using System.Net;
 using RyzeApi.Testing.Engine;
-using RyzeApi.WebApi.FunctionalTests.Support;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 

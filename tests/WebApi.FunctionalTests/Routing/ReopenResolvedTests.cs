@@ -1,6 +1,3 @@
-using System.Net;
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
 /// <summary>docs/api/en/engine-events.md <c>reopenResolved</c>: a message in a chat whose conversation an agent resolved reopens it, or

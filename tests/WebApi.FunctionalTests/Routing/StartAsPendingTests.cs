@@ -1,5 +1,3 @@
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
 /// <summary>docs/api/en/engine-events.md <c>startAsPending</c>: a new conversation starts <c>pending</c>, otherwise <c>open</c>.</summary>

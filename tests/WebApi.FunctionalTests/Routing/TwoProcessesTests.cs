@@ -1,5 +1,3 @@
-using RyzeApi.WebApi.FunctionalTests.Support;
-
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
 /// <summary>docs/architecture.md: several API processes share the work through the database and never deliver the same message

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 
 namespace RyzeApi.WebApi.FunctionalTests.Support;
 

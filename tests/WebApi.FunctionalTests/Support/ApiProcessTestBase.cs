@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using RyzeApi.Testing.Chatwoot;
 using RyzeApi.Testing.Engine;
 using RyzeApi.Testing.Postgres;
 

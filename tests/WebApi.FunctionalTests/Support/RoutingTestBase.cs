@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using RyzeApi.Testing.Chatwoot;
 using RyzeApi.Testing.Engine;
 
 namespace RyzeApi.WebApi.FunctionalTests.Support;

@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Moq;
-using NUnit.Framework;
 using RyzeApi.Application.Common.Behaviours;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.UnitTests.Support;
 
 namespace RyzeApi.Application.UnitTests.Common.Behaviours;
 

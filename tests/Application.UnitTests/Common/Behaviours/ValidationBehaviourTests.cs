@@ -1,7 +1,5 @@
 using FluentValidation;
-using NUnit.Framework;
 using RyzeApi.Application.Common.Behaviours;
-using RyzeApi.Application.UnitTests.Support;
 using ValidationException = RyzeApi.Application.Common.Exceptions.ValidationException;
 
 namespace RyzeApi.Application.UnitTests.Common.Behaviours;

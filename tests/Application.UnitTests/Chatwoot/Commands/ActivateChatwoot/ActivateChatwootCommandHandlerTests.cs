@@ -1,10 +1,5 @@
-using Moq;
-using NUnit.Framework;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
-using RyzeApi.Application.UnitTests.Support;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot.Commands.ActivateChatwoot;
 

@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 using RyzeApi.Domain.Chatwoot;

@@ -1,13 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Moq;
-using NUnit.Framework;
 using RyzeApi.Application.Chatwoot.Commands.DeactivateChatwoot;
 using RyzeApi.Application.Common;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.UnitTests.Support;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot.Commands.DeactivateChatwoot;
 

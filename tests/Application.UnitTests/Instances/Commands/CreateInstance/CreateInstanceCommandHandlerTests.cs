@@ -2,14 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Instances.Commands.CreateInstance;
-using RyzeApi.Application.UnitTests.Support;
 
 namespace RyzeApi.Application.UnitTests.Instances.Commands.CreateInstance;
 

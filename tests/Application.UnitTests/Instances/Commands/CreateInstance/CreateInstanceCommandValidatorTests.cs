@@ -1,7 +1,5 @@
-using NUnit.Framework;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Instances.Commands.CreateInstance;
-using RyzeApi.Application.UnitTests.Support;
 
 namespace RyzeApi.Application.UnitTests.Instances.Commands.CreateInstance;
 

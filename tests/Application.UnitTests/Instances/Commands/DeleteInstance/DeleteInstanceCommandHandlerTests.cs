@@ -1,12 +1,7 @@
 using Mediator;
-using Moq;
-using NUnit.Framework;
 using RyzeApi.Application.Common;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Instances.Commands.DeleteInstance;
-using RyzeApi.Application.UnitTests.Support;
 
 namespace RyzeApi.Application.UnitTests.Instances.Commands.DeleteInstance;
 

@@ -1,10 +1,5 @@
-using Moq;
-using NUnit.Framework;
-using RyzeApi.Application.Common.Abstractions;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Instances.Queries.ListInstances;
-using RyzeApi.Application.UnitTests.Support;
 using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Instances.Queries.ListInstances;
