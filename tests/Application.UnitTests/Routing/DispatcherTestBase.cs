@@ -35,7 +35,7 @@ public abstract class DispatcherTestBase
 
     protected static OutboxItem FromPhone(long id) => new(
         id, TestData.IntegrationId, WhatsAppMessage.KindName, new Lane(LaneKind.WhatsAppChat, "5511999999999"),
-        JsonSerializer.Serialize(new WhatsAppMessage($"M{id}", "5511999999999", "João", false, null, null, true, WhatsAppMessage.KindText, "Até já", null, null)),
+        JsonSerializer.Serialize(new WhatsAppMessage($"M{id}", "5511999999999", "João", false, null, null, true, WhatsAppMessageKind.Text, "Até já", null, null)),
         1);
 
     protected void Target(IntegrationStatus status, string lastError = "") =>
@@ -48,7 +48,7 @@ public abstract class DispatcherTestBase
 
     protected static OutboxItem Inbound(long id, int attempts) => new(
         id, TestData.IntegrationId, WhatsAppMessage.KindName, new Lane(LaneKind.WhatsAppChat, "5511999999999"),
-        JsonSerializer.Serialize(new WhatsAppMessage($"M{id}", "5511999999999", "João", false, "5511999999999", "João", false, WhatsAppMessage.KindText, "Olá", null, null)),
+        JsonSerializer.Serialize(new WhatsAppMessage($"M{id}", "5511999999999", "João", false, "5511999999999", "João", false, WhatsAppMessageKind.Text, "Olá", null, null)),
         attempts);
 
     protected OutboxDispatcher Dispatcher(TimeProvider? time = null)

@@ -28,7 +28,7 @@ public sealed class EngineEventParserTests
 
         // Assert
         Assert.That(parsed.Message, Is.EqualTo(new WhatsAppMessage(
-            "3EB0", "5511999999999", "João Silva", false, "5511999999999", "João Silva", false, WhatsAppMessage.KindText, "Olá", null, null)));
+            "3EB0", "5511999999999", "João Silva", false, "5511999999999", "João Silva", false, WhatsAppMessageKind.Text, "Olá", null, null)));
     }
 
     [Test]
@@ -114,12 +114,12 @@ public sealed class EngineEventParserTests
 
         // Assert
         Assert.That((message.Kind, message.Text, message.Media!.Url, message.Media.MimeType),
-            Is.EqualTo((WhatsAppMessage.KindMedia, "foto", "https://cdn/x.jpg", "image/jpeg")));
+            Is.EqualTo((WhatsAppMessageKind.Media, "foto", "https://cdn/x.jpg", "image/jpeg")));
     }
 
-    [TestCase("message_edit", WhatsAppMessage.KindEdit)]
-    [TestCase("message_revoke", WhatsAppMessage.KindRevoke)]
-    public void Parse_EditAndRevoke_AreKeptAsTheirOwnKinds(string type, string kind)
+    [TestCase("message_edit", WhatsAppMessageKind.Edit)]
+    [TestCase("message_revoke", WhatsAppMessageKind.Revoke)]
+    public void Parse_EditAndRevoke_AreKeptAsTheirOwnKinds(string type, WhatsAppMessageKind kind)
     {
         // Arrange
         var body = Nested.Replace("\"type\":\"text\"", $"\"type\":\"{type}\"", StringComparison.Ordinal);

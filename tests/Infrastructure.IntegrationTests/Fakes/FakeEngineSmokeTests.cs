@@ -66,8 +66,8 @@ public sealed class FakeEngineSmokeTests
             Assert.That(group.Message, Has.Property("IsGroup").True.And.Property("SenderJid").EqualTo("5511888888888@s.whatsapp.net"));
             Assert.That(media.Message!.Media, Has.Property("Url").EqualTo(url).And.Property("Caption").EqualTo("veja"));
             Assert.That(echo.IgnoredBecause, Is.EqualTo("echo of a message RyzeApi sent"));
-            Assert.That(edit.Message, Has.Property("Kind").EqualTo(WhatsAppMessage.KindEdit).And.Property("EditedId").EqualTo("3EB0AA"));
-            Assert.That(revoke.Message!.Kind, Is.EqualTo(WhatsAppMessage.KindRevoke));
+            Assert.That(edit.Message, Has.Property("Kind").EqualTo(WhatsAppMessageKind.Edit).And.Property("EditedId").EqualTo("3EB0AA"));
+            Assert.That(revoke.Message!.Kind, Is.EqualTo(WhatsAppMessageKind.Revoke));
             Assert.That(status.Status, Has.Property("WhatsAppId").EqualTo("3EB0BB").And.Property("ChatwootStatus").EqualTo("read"));
             Assert.That(bytes, Is.EqualTo(new byte[] { 1, 2, 3 }));
         });

@@ -70,6 +70,6 @@ public sealed class OutboxMediaTests : OutboxRowsTestBase
     }
 
     private static WhatsAppMessage Message(string id, string base64) => new(
-        id, "chat-a", "João", false, "chat-a", "João", false, WhatsAppMessage.KindMedia, null,
+        id, "chat-a", "João", false, "chat-a", "João", false, WhatsAppMessageKind.Media, null,
         new WhatsAppMedia("image", null, base64, "image/jpeg", "foto.jpg", null), null);
 }

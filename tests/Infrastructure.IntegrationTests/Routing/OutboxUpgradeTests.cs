@@ -23,7 +23,7 @@ public sealed class OutboxUpgradeTests
         // Arrange: a database at migration 0004 with what a deployed version recorded
         await using var database = await TestDatabase.CreateAsync("outbox_upgrade", migrate: false);
         MigrateUpTo(database.ConnectionString, "0004_");
-        var inbound = new WhatsAppMessage("3EB0IN", "chat-a", "João", false, "chat-a", "João", false, WhatsAppMessage.KindMedia, null,
+        var inbound = new WhatsAppMessage("3EB0IN", "chat-a", "João", false, "chat-a", "João", false, WhatsAppMessageKind.Media, null,
             new WhatsAppMedia("image", null, Convert.ToBase64String([1, 2, 3]), "image/jpeg", null, null), null);
         var reply = new AgentReply(501, 77, "chat-a", "Olá", "Ana", []);
         var status = new MessageStatusChange("3EB0OUT", "delivered", null);

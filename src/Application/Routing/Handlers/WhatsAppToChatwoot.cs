@@ -62,13 +62,18 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
 
     private static DeliveryOutcome Delivered(string integrationId, WhatsAppMessage message, long chatwootMessageId, long conversationId) =>
         new DeliveryOutcome.Delivered(
-            message.Kind is WhatsAppMessage.KindText or WhatsAppMessage.KindMedia
+            message.Kind is WhatsAppMessageKind.Text or WhatsAppMessageKind.Media
                 ? new MessageLink(integrationId, message.Id, chatwootMessageId, conversationId, MessageDirection.ToChatwoot)
                 : null,
             null);
 
     private static string KindSuffix(WhatsAppMessage message) =>
-        message.Kind is WhatsAppMessage.KindEdit or WhatsAppMessage.KindRevoke ? ":" + message.Kind : string.Empty;
+        message.Kind switch
+        {
+            WhatsAppMessageKind.Edit => ":edit",
+            WhatsAppMessageKind.Revoke => ":revoke",
+            _ => string.Empty,
+        };
 
     private async Task<RoutedChat> FindOrCreateChatAsync(DeliveryContext context, WhatsAppMessage message, CancellationToken cancellationToken)
     {
@@ -138,9 +143,9 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         var type = message.FromMe ? "outgoing" : "incoming";
         switch (message.Kind)
         {
-            case WhatsAppMessage.KindEdit:
+            case WhatsAppMessageKind.Edit:
                 return new ChatwootNewMessage($"✏️ The message was edited: {message.Text}", type, true, sourceId, []);
-            case WhatsAppMessage.KindRevoke:
+            case WhatsAppMessageKind.Revoke:
                 return new ChatwootNewMessage("🗑️ A message was deleted for everyone.", type, true, sourceId, []);
         }
 

@@ -63,11 +63,11 @@ public static class EngineEventParser
         var text = content is { ValueKind: JsonValueKind.String } s ? Json.String(s) : content.Text("text") ?? content.Text("caption");
         var media = ParseMedia(Json.First("media", message, data));
         var isEdit = type == "message_edit" || Json.First("isEdit", message, data) is { ValueKind: JsonValueKind.True };
-        var kind = isEdit ? WhatsAppMessage.KindEdit
-            : type == "message_revoke" ? WhatsAppMessage.KindRevoke
-            : media is not null ? WhatsAppMessage.KindMedia
-            : WhatsAppMessage.KindText;
-        if (kind == WhatsAppMessage.KindText && string.IsNullOrEmpty(text))
+        var kind = isEdit ? WhatsAppMessageKind.Edit
+            : type == "message_revoke" ? WhatsAppMessageKind.Revoke
+            : media is not null ? WhatsAppMessageKind.Media
+            : WhatsAppMessageKind.Text;
+        if (kind == WhatsAppMessageKind.Text && string.IsNullOrEmpty(text))
         {
             return new EngineEvent(name, null, null, $"a message of type {type} without text or media is not routed");
         }

@@ -14,16 +14,11 @@ public sealed record WhatsAppMessage(
     string? SenderJid,
     string? SenderName,
     bool FromMe,
-    string Kind,
+    WhatsAppMessageKind Kind,
     string? Text,
     WhatsAppMedia? Media,
     string? EditedId) : IDelivery<WhatsAppMessage>
 {
-    public const string KindText = "text";
-    public const string KindMedia = "media";
-    public const string KindEdit = "edit";
-    public const string KindRevoke = "revoke";
-
     public static string KindName => "whatsapp_message";
 
     public static JsonTypeInfo<WhatsAppMessage> JsonType => RoutingJson.Default.WhatsAppMessage;

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace RyzeApi.Application.Routing.Model;
+
+/// <summary>What a WhatsApp message is, as routing treats it. Stored in outbox payloads under these lowercase names,
+/// the names rows recorded before this type existed carry.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WhatsAppMessageKind>))]
+public enum WhatsAppMessageKind
+{
+    /// <summary>Text only.</summary>
+    [JsonStringEnumMemberName("text")]
+    Text,
+
+    /// <summary>A file (image, audio, video, document, sticker), with or without a caption.</summary>
+    [JsonStringEnumMemberName("media")]
+    Media,
+
+    /// <summary>An edit of an earlier message.</summary>
+    [JsonStringEnumMemberName("edit")]
+    Edit,
+
+    /// <summary>An earlier message deleted for everyone.</summary>
+    [JsonStringEnumMemberName("revoke")]
+    Revoke,
+}
