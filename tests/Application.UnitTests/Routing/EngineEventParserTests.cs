@@ -192,4 +192,52 @@ public sealed class EngineEventParserTests
         // Assert
         Assert.That(thrown!.Message, Does.StartWith(message));
     }
+
+    [TestCase("""{"latitude":-23.5505,"longitude":-46.6333,"name":"Padaria Central","address":"Rua Augusta, 100"}""",
+        "📍 Padaria Central\nRua Augusta, 100\nhttps://www.google.com/maps/search/?api=1&query=-23.5505,-46.6333")]
+    [TestCase("""{"latitude":"-23.5505","longitude":"-46.6333"}""", "📍 https://www.google.com/maps/search/?api=1&query=-23.5505,-46.6333")]
+    [TestCase("""{"text":"📍 Padaria\nRua X\nLat: -23.5, Long: -46.6"}""", "📍 Padaria\nRua X\nhttps://www.google.com/maps/search/?api=1&query=-23.5,-46.6")]
+    [TestCase("""{"text":"somewhere nice"}""", "somewhere nice")]
+    public void Parse_Location_IsTextWithAMapsLinkWheneverCoordinatesCanBeRead(string content, string expected)
+    {
+        // Arrange
+        var body = Nested.Replace("\"type\":\"text\"", "\"type\":\"location\"", StringComparison.Ordinal)
+            .Replace("{\"text\":\"Olá\"}", content, StringComparison.Ordinal);
+
+        // Act
+        var message = EngineEventParser.Parse(body, null).Message!;
+
+        // Assert
+        Assert.That((message.Kind, message.Text), Is.EqualTo((WhatsAppMessageKind.Text, expected)));
+    }
+
+    [Test]
+    public void Parse_LocationObjectBesideTheContent_IsRead()
+    {
+        // Arrange
+        var body = Nested.Replace("\"type\":\"text\"", "\"type\":\"live_location\",\"location\":{\"latitude\":1.5,\"longitude\":2.25}", StringComparison.Ordinal)
+            .Replace("{\"text\":\"Olá\"}", "null", StringComparison.Ordinal);
+
+        // Act
+        var message = EngineEventParser.Parse(body, null).Message!;
+
+        // Assert
+        Assert.That(message.Text, Is.EqualTo("📍 https://www.google.com/maps/search/?api=1&query=1.5,2.25"));
+    }
+
+    [TestCase("poll_update")]
+    [TestCase("reaction")]
+    public void Parse_KindWithoutTextOrMedia_IsKeptAsUnsupportedNamingItsType(string type)
+    {
+        // Arrange
+        var body = Nested.Replace("\"type\":\"text\"", $"\"type\":\"{type}\"", StringComparison.Ordinal)
+            .Replace("{\"text\":\"Olá\"}", "{}", StringComparison.Ordinal);
+
+        // Act
+        var parsed = EngineEventParser.Parse(body, null);
+
+        // Assert
+        Assert.That(parsed.IgnoredBecause, Is.Null);
+        Assert.That((parsed.Message!.Kind, parsed.Message.EngineType), Is.EqualTo((WhatsAppMessageKind.Unsupported, type)));
+    }
 }

@@ -62,7 +62,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
 
     private static DeliveryOutcome Delivered(string integrationId, WhatsAppMessage message, long chatwootMessageId, long conversationId) =>
         new DeliveryOutcome.Delivered(
-            message.Kind is WhatsAppMessageKind.Text or WhatsAppMessageKind.Media
+            message.Kind is WhatsAppMessageKind.Text or WhatsAppMessageKind.Media or WhatsAppMessageKind.Unsupported
                 ? new MessageLink(integrationId, message.Id, chatwootMessageId, conversationId, MessageDirection.ToChatwoot)
                 : null,
             null);
@@ -147,6 +147,8 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
                 return new ChatwootNewMessage($"✏️ The message was edited: {message.Text}", type, true, sourceId, []);
             case WhatsAppMessageKind.Revoke:
                 return new ChatwootNewMessage("🗑️ A message was deleted for everyone.", type, true, sourceId, []);
+            case WhatsAppMessageKind.Unsupported:
+                return new ChatwootNewMessage($"Unsupported WhatsApp message ({message.EngineType ?? "unknown"}) — see the phone", type, true, sourceId, []);
         }
 
         var text = message.Text;

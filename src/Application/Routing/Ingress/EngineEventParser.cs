@@ -63,14 +63,17 @@ public static class EngineEventParser
         var text = content is { ValueKind: JsonValueKind.String } s ? Json.String(s) : content.Text("text") ?? content.Text("caption");
         var media = ParseMedia(Json.First("media", message, data));
         var isEdit = type == "message_edit" || Json.First("isEdit", message, data) is { ValueKind: JsonValueKind.True };
+        if (type is "location" or "live_location")
+        {
+            text = Locations.Render(content, Json.First("location", message, data), text);
+        }
+
+        // Nothing a customer sends is dropped: a kind with nothing RyzeApi can show still reaches the conversation.
         var kind = isEdit ? WhatsAppMessageKind.Edit
             : type == "message_revoke" ? WhatsAppMessageKind.Revoke
             : media is not null ? WhatsAppMessageKind.Media
+            : string.IsNullOrEmpty(text) ? WhatsAppMessageKind.Unsupported
             : WhatsAppMessageKind.Text;
-        if (kind == WhatsAppMessageKind.Text && string.IsNullOrEmpty(text))
-        {
-            return new EngineEvent(name, null, null, $"a message of type {type} without text or media is not routed");
-        }
 
         var source = Json.FirstText("source", message, data);
         if (fromMe && source == "chatwoot")
@@ -81,7 +84,8 @@ public static class EngineEventParser
 
         var routed = new WhatsAppMessage(
             id, chatJid, chat.Text("name"), isGroup, sender.Text("jid") ?? sender.Text("id"), sender.Text("name"), fromMe,
-            kind, text ?? media?.Caption, media, isEdit ? Json.FirstText("editedId", message, data) : null);
+            kind, text ?? media?.Caption, media, isEdit ? Json.FirstText("editedId", message, data) : null,
+            kind == WhatsAppMessageKind.Unsupported ? type : null);
         return new EngineEvent(name, routed, null, null);
     }
 

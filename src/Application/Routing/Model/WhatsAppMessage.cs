@@ -5,7 +5,8 @@ using RyzeApi.Application.Outbox;
 namespace RyzeApi.Application.Routing.Model;
 
 /// <summary>A WhatsApp message as RyzeApi routes it, normalised from either layout of the engine's
-/// <c>message.exchange</c> event: delivered to Chatwoot in its chat's lane, once per WhatsApp id.</summary>
+/// <c>message.exchange</c> event: delivered to Chatwoot in its chat's lane, once per WhatsApp id. <see cref="EngineType"/> is
+/// the engine's own name for the kind (<c>data.message.type</c>), named in the note of a kind RyzeApi cannot show.</summary>
 public sealed record WhatsAppMessage(
     string Id,
     string ChatJid,
@@ -17,7 +18,8 @@ public sealed record WhatsAppMessage(
     WhatsAppMessageKind Kind,
     string? Text,
     WhatsAppMedia? Media,
-    string? EditedId) : IDelivery<WhatsAppMessage>
+    string? EditedId,
+    string? EngineType = null) : IDelivery<WhatsAppMessage>
 {
     public static string KindName => "whatsapp_message";
 

@@ -22,4 +22,8 @@ public enum WhatsAppMessageKind
     /// <summary>An earlier message deleted for everyone.</summary>
     [JsonStringEnumMemberName("revoke")]
     Revoke,
+
+    /// <summary>A kind with no text or media RyzeApi can show: it becomes a private note naming the kind.</summary>
+    [JsonStringEnumMemberName("unsupported")]
+    Unsupported,
 }
