@@ -240,4 +240,38 @@ public sealed class EngineEventParserTests
         Assert.That(parsed.IgnoredBecause, Is.Null);
         Assert.That((parsed.Message!.Kind, parsed.Message.EngineType), Is.EqualTo((WhatsAppMessageKind.Unsupported, type)));
     }
+
+    [Test]
+    public void Parse_ContactCardAsVCard_IsTextNamingItWithTheCardAsAVcfFile()
+    {
+        // Arrange
+        const string VCard = "BEGIN:VCARD\\nVERSION:3.0\\nFN:Maria Souza\\nTEL;type=CELL;waid=5511988887777:+55 11 98888-7777\\nEND:VCARD";
+        var body = Nested.Replace("\"type\":\"text\"", "\"type\":\"contact\"", StringComparison.Ordinal)
+            .Replace("{\"text\":\"Olá\"}", "{\"vcard\":\"" + VCard + "\"}", StringComparison.Ordinal);
+
+        // Act
+        var message = EngineEventParser.Parse(body, null).Message!;
+
+        // Assert
+        Assert.That((message.Kind, message.Text), Is.EqualTo((WhatsAppMessageKind.Media, "👤 Maria Souza\n+55 11 98888-7777")));
+        Assert.That((message.Media!.FileName, message.Media.MimeType), Is.EqualTo(("Maria Souza.vcf", "text/vcard")));
+        Assert.That(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(message.Media.Base64!)), Does.Contain("FN:Maria Souza"));
+    }
+
+    [Test]
+    public void Parse_ContactsAsObjects_NamesEachAndBuildsTheirCards()
+    {
+        // Arrange
+        var body = Nested.Replace("\"type\":\"text\"", "\"type\":\"contacts\",\"contacts\":[{\"fullName\":\"Ana\",\"phone\":\"+5511911112222\"},{\"fullName\":\"Bruno\",\"phone\":\"+5511933334444\",\"email\":\"b@x.com\"}]", StringComparison.Ordinal)
+            .Replace("{\"text\":\"Olá\"}", "null", StringComparison.Ordinal);
+
+        // Act
+        var message = EngineEventParser.Parse(body, null).Message!;
+
+        // Assert
+        Assert.That(message.Text, Is.EqualTo("👤 Ana\n+5511911112222\n👤 Bruno\n+5511933334444"));
+        var file = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(message.Media!.Base64!));
+        Assert.That(file, Does.Contain("FN:Ana").And.Contain("FN:Bruno").And.Contain("EMAIL:b@x.com"));
+        Assert.That(message.Media.FileName, Is.EqualTo("Ana.vcf"));
+    }
 }

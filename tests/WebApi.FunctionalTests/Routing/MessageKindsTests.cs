@@ -40,4 +40,24 @@ public sealed class MessageKindsTests : RoutingTestBase
         var landed = await WaitForChatwootMessageAsync(message.Id);
         Assert.That((landed.Content, landed.Private), Is.EqualTo(($"Unsupported WhatsApp message ({type}) — see the phone", true)));
     }
+
+    [Test]
+    public async Task ContactCard_ArrivesAsTextNamingItWithTheCardAttachedAsVcf()
+    {
+        // Arrange
+        await ActivateRoutingAsync();
+        const string VCard = "BEGIN:VCARD\nVERSION:3.0\nFN:Maria Souza\nTEL;type=CELL;waid=5511988887777:+55 11 98888-7777\nEND:VCARD";
+        var message = EngineEvents.Text(ContactJid, "x", "João") with { Type = "contact", Text = null };
+        var json = System.Text.Json.Nodes.JsonNode.Parse(message.ToJson())!;
+        json["data"]!["message"]!["content"] = new System.Text.Json.Nodes.JsonObject { ["vcard"] = VCard };
+
+        // Act
+        await PostEventExpectingAsync(json.ToJsonString());
+
+        // Assert
+        var landed = await WaitForChatwootMessageAsync(message.Id);
+        Assert.That(landed.Content, Is.EqualTo("👤 Maria Souza\n+55 11 98888-7777"));
+        var file = landed.Attachments.Single();
+        Assert.That((file.FileName, System.Text.Encoding.UTF8.GetString(file.Content.Span)), Is.EqualTo(("Maria Souza.vcf", VCard + "\r\n")));
+    }
 }
