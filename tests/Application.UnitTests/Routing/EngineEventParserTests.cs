@@ -274,4 +274,20 @@ public sealed class EngineEventParserTests
         Assert.That(file, Does.Contain("FN:Ana").And.Contain("FN:Bruno").And.Contain("EMAIL:b@x.com"));
         Assert.That(message.Media.FileName, Is.EqualTo("Ana.vcf"));
     }
+
+    [TestCase("\"poll\":{\"name\":\"Melhor horário?\",\"options\":[\"Manhã\",\"Tarde\"]}", "null", "📊 Melhor horário?\n1. Manhã\n2. Tarde")]
+    [TestCase("\"poll\":{\"name\":\"Cor?\",\"options\":[{\"name\":\"Azul\"},{\"optionName\":\"Verde\"}]}", "null", "📊 Cor?\n1. Azul\n2. Verde")]
+    [TestCase("\"x\":1", "{\"text\":\"Melhor horário? Manhã / Tarde\"}", "📊 Melhor horário? Manhã / Tarde")]
+    public void Parse_Poll_IsTheQuestionWithItsOptionsNumbered(string poll, string content, string expected)
+    {
+        // Arrange
+        var body = Nested.Replace("\"type\":\"text\"", "\"type\":\"poll\"," + poll, StringComparison.Ordinal)
+            .Replace("{\"text\":\"Olá\"}", content, StringComparison.Ordinal);
+
+        // Act
+        var message = EngineEventParser.Parse(body, null).Message!;
+
+        // Assert
+        Assert.That((message.Kind, message.Text), Is.EqualTo((WhatsAppMessageKind.Text, expected)));
+    }
 }

@@ -60,4 +60,23 @@ public sealed class MessageKindsTests : RoutingTestBase
         var file = landed.Attachments.Single();
         Assert.That((file.FileName, System.Text.Encoding.UTF8.GetString(file.Content.Span)), Is.EqualTo(("Maria Souza.vcf", VCard + "\r\n")));
     }
+
+    [Test]
+    public async Task Poll_ArrivesAsItsQuestionWithTheOptionsNumbered()
+    {
+        // Arrange
+        await ActivateRoutingAsync();
+        var message = EngineEvents.Text(ContactJid, "x", "João") with { Type = "poll", Text = null };
+        var json = System.Text.Json.Nodes.JsonNode.Parse(message.ToJson())!;
+        json["data"]!["message"]!["poll"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["name"] = "Melhor horário?", ["options"] = new System.Text.Json.Nodes.JsonArray("Manhã", "Tarde"),
+        };
+
+        // Act
+        await PostEventExpectingAsync(json.ToJsonString());
+
+        // Assert
+        Assert.That((await WaitForChatwootMessageAsync(message.Id)).Content, Is.EqualTo("📊 Melhor horário?\n1. Manhã\n2. Tarde"));
+    }
 }

@@ -67,6 +67,10 @@ public static class EngineEventParser
         {
             text = Locations.Render(content, Json.First("location", message, data), text);
         }
+        else if (type == "poll")
+        {
+            text = Polls.Render(Json.First("poll", content, message, data), text);
+        }
         else if (type is "contact" or "contacts" && media is null && ContactCards.Render(content, message, data) is { } cards)
         {
             (text, media) = cards;
