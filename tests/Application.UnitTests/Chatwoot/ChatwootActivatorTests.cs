@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Common.Security;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot;
 

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RyzeApi.Application.Chatwoot;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
 using RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 using RyzeApi.Application.Common;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace RyzeApi.Application.UnitTests.Configuration;
 
 public sealed class ChatwootModuleOptionsValidatorTests

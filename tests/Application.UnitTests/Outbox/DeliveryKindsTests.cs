@@ -1,10 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Outbox;
 

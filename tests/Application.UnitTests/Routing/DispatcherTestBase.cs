@@ -1,11 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Handlers;
-using RyzeApi.Application.Routing.Model;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 

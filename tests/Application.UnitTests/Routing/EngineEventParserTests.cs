@@ -1,5 +1,4 @@
 using RyzeApi.Application.Routing.Ingress;
-using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 

@@ -1,11 +1,8 @@
 using System.Text;
 using RyzeApi.Application.Common.Security;
-using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Commands;
 using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 using RyzeApi.Application.Routing.Ingress;
-using RyzeApi.Application.Routing.Model;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 

@@ -1,8 +1,5 @@
-using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Application.Routing.Handlers;
-using RyzeApi.Application.Routing.Model;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 

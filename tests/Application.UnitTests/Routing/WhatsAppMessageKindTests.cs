@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 

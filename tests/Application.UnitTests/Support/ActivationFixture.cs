@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;

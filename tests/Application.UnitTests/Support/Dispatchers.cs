@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
 
 namespace RyzeApi.Application.UnitTests.Support;

@@ -1,6 +1,5 @@
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Common.Security;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Support;
 

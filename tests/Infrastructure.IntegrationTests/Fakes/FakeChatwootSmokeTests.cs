@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Testing.Chatwoot;
 using RyzeApi.Testing.Engine;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using RyzeApi.Application.Common.Exceptions;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Testing.Engine;
 

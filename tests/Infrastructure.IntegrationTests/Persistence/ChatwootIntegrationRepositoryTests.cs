@@ -1,6 +1,3 @@
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Infrastructure.IntegrationTests.Persistence;
 
 public sealed class ChatwootIntegrationRepositoryTests : DatabaseTestBase

@@ -1,5 +1,3 @@
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>PostgreSQL refuses NUL. Every string Chatwoot or the engine sends that is stored (the inbox name Chatwoot

@@ -1,5 +1,4 @@
 using Dapper;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 

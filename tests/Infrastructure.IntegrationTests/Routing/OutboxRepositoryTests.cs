@@ -1,9 +1,3 @@
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.Outbox;
-using RyzeApi.Domain.Chatwoot;
-using RyzeApi.Infrastructure.Outbox;
-
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 
 /// <summary>Claims, leases and retries: a lane's rows go to one worker at a time, in order.</summary>

@@ -1,9 +1,3 @@
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.Outbox;
-using RyzeApi.Domain.Chatwoot;
-using RyzeApi.Infrastructure.Outbox;
-
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 
 /// <summary>What routing reads from the outbox, and what goes when: purges and the deletion of an integration.</summary>

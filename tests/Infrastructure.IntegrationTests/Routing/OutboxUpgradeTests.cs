@@ -3,9 +3,6 @@ using DbUp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.Outbox;
-using RyzeApi.Infrastructure.Outbox;
 using RyzeApi.Infrastructure.Persistence;
 using RyzeApi.Testing.Postgres;
 

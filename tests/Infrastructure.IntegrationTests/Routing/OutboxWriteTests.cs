@@ -1,9 +1,3 @@
-using RyzeApi.Application.Common.Exceptions;
-using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.Outbox;
-using RyzeApi.Domain.Chatwoot;
-using RyzeApi.Infrastructure.Outbox;
-
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 
 /// <summary>Recording rows: deduplicated, numbered in commit order per lane, group-committed, one bad write failing alone.</summary>

@@ -1,5 +1,4 @@
 using NUnit.Framework;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 

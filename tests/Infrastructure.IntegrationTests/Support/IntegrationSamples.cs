@@ -1,5 +1,3 @@
-using RyzeApi.Domain.Chatwoot;
-
 namespace RyzeApi.Infrastructure.IntegrationTests.Support;
 
 /// <summary>Integrations to store, with distinct ids and secrets each time.</summary>

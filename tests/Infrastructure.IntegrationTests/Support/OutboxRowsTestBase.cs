@@ -1,5 +1,3 @@
-using RyzeApi.Application.Outbox;
-
 namespace RyzeApi.Infrastructure.IntegrationTests.Support;
 
 /// <summary>An outbox with one integration to record rows for, and helpers for rows and lane locks.</summary>

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using RyzeApi.Application.Common.Options;
-using RyzeApi.Application.Outbox;
-using RyzeApi.Infrastructure.Outbox;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Support;
 

@@ -1,6 +1,5 @@
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Chatwoot.Commands.ActivateChatwoot;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot.Commands.ActivateChatwoot;
 

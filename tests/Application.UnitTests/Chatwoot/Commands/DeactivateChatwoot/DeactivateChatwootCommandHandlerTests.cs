@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using RyzeApi.Application.Chatwoot.Commands.DeactivateChatwoot;
 using RyzeApi.Application.Common;
 

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 using RyzeApi.Application.Common;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot.Queries.GetChatwootStatus;
 

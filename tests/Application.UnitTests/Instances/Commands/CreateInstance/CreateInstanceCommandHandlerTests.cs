@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Instances.Commands.CreateInstance;

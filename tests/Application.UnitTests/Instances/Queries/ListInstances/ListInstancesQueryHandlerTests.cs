@@ -1,6 +1,5 @@
 using RyzeApi.Application.Common.Security;
 using RyzeApi.Application.Instances.Queries.ListInstances;
-using RyzeApi.Domain.Chatwoot;
 
 namespace RyzeApi.Application.UnitTests.Instances.Queries.ListInstances;
 
