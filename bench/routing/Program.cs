@@ -19,13 +19,11 @@ var inv = CultureInfo.InvariantCulture;
 const string AccountToken = "bench-account-token-0123456789";
 const string ChatwootToken = "bench-chatwoot-admin-token";
 const int Chats = 200;
-
 await using var chatwoot = await FakeChatwoot.StartAsync();
 chatwoot.AddAccount(5, ChatwootToken);
 chatwoot.ContactSearchLimitPerMinute = null;
 chatwoot.WebhookTimeout = TimeSpan.FromMinutes(2); // measure an overloaded receiver instead of failing the run
-// Off by default: on this shared 2-core box the echo webhooks real Chatwoot would post (and the API
-// ignores) compete with what is measured; BENCH_FAKE_WEBHOOKS=1 turns them on.
+// Off by default: the echo webhooks real Chatwoot would post (the API ignores them) compete with what is measured.
 chatwoot.AutomaticWebhooks = Environment.GetEnvironmentVariable("BENCH_FAKE_WEBHOOKS") == "1";
 await using var engine = await FakeEngine.StartAsync();
 
@@ -148,8 +146,7 @@ if (Environment.GetEnvironmentVariable("BENCH_BASELINE_ONLY") == "1")
     return 0;
 }
 var conversations = Array.Empty<long>();
-// An agent replies in the fake Chatwoot: it creates the outgoing message and posts its signed
-// message_created webhook to the inbox's webhook URL, as Chatwoot does; the latency is that post's.
+// An agent replies in the fake Chatwoot: it creates the message and posts its signed message_created webhook, as Chatwoot does.
 async Task PostReplyAsync(int i)
 {
     using var response = await chatwoot.SendAgentReplyAsync(conversations[i % conversations.Length], $"resposta {i}");
@@ -159,9 +156,12 @@ async Task PostReplyAsync(int i)
     }
 }
 
-// 2. Warm-up: one message per chat creates its contact and conversation (not steady state); then both
+// 2. A new contact's first message, one at a time: the calls before it is created, and after.
+var newContacts = await NewContacts.MeasureAsync(chatwoot, 20, PostEventAsync);
+
+// 3. Warm-up: one message per chat creates its contact and conversation (not steady state); then both
 // directions run for a while, so what is measured is a process past its start-up JIT, as in production.
-var routed = 0;
+var routed = newContacts.Count;
 await Pacer.RunFlatOutAsync(Chats, 32, i => PostEventAsync($"WARM{i}", Chat(i)));
 await WaitForMessagesAsync(routed += Chats);
 conversations = chatwoot.Conversations.Where(c => c.InboxId == inbox.Id && !baselineConversations.Contains(c.Id)).Select(c => c.Id).ToArray();
@@ -185,7 +185,7 @@ for (var round = 1; round <= 2; round++)
 
 await Task.Delay(TimeSpan.FromSeconds(10));
 
-// 3. Throughput, steady state: every chat known.
+// 4. Throughput, steady state: every chat known.
 var cpuBefore = Cpu.Now(api.Pid);
 const int ThroughputCount = 5000;
 var callsBefore = ApiCalls();
@@ -199,7 +199,7 @@ var callsPerMessage = (ApiCalls() - callsBefore) / (double)ThroughputCount;
 var cpuPerMessage = Cpu.Now(api.Pid).MsPerItemSince(cpuBefore, ThroughputCount);
 Console.WriteLine($"throughput {throughput:0}/s, posts {postingSeconds:0.00} s of {throughputSeconds:0.00} s; CPU ms per message: api {cpuPerMessage.Api:0.00}, postgres {cpuPerMessage.Postgres:0.00}, fakes+load {cpuPerMessage.Bench:0.00}");
 
-// 4. Accept → Chatwoot latency at 200 messages/s.
+// 5. Accept → Chatwoot latency at 200 messages/s.
 const int LatencyCount = 2000;
 await Pacer.RunAsync(LatencyCount, 200, i => PostEventAsync($"L{i}", Chat(i)));
 await WaitForMessagesAsync(routed += LatencyCount);
@@ -207,7 +207,7 @@ var landed = chatwoot.Messages.Where(m => m.SourceId?.StartsWith("WAID:L", Strin
     .ToDictionary(m => m.SourceId!["WAID:".Length..], m => m.CreatedAt);
 var acceptToChatwoot = landed.Select(p => (p.Value - accepted[p.Key]).TotalMilliseconds).ToList();
 
-// 5. Webhook ingress at 500 requests/s: signed agent replies, each also sent through the engine.
+// 6. Webhook ingress at 500 requests/s: signed agent replies, each also sent through the engine.
 const int WebhookCount = 5000;
 var webhookCpuBefore = Cpu.Now(api.Pid);
 var benchPauseBefore = (Total: GC.GetTotalPauseDuration(), Count: GC.CollectionCount(0));
@@ -244,7 +244,7 @@ for (var round = 1; round <= sustainedRounds; round++)
 
 var report = new Report(
     throughput, baselineRate, callsPerMessage, acceptToChatwoot, baselineLatency, webhookLatency, baselineIngress, webhookPost,
-    cpuPerMessage, cpuPerReply, peakRss, slowest, Chats, ThroughputCount, LatencyCount, WebhookCount).ToMarkdown();
+    cpuPerMessage, cpuPerReply, peakRss, slowest, newContacts, Chats, ThroughputCount, LatencyCount, WebhookCount).ToMarkdown();
 File.WriteAllText(output, report);
 Console.WriteLine(report);
 return 0;

@@ -8,7 +8,7 @@ internal sealed record Report(
     double Throughput, double BaselineRate, double CallsPerMessage,
     IReadOnlyList<double> AcceptToChatwoot, IReadOnlyList<double> BaselineLatency,
     IReadOnlyList<double> Webhook, IReadOnlyList<double> BaselineIngress, IReadOnlyList<double> WebhookPost,
-    Cpu PerMessage, Cpu PerReply, double PeakRssMiB, SlowAnswers Slowest, int Chats, int ThroughputCount,
+    Cpu PerMessage, Cpu PerReply, double PeakRssMiB, SlowAnswers Slowest, NewContacts NewContacts, int Chats, int ThroughputCount,
     int LatencyCount, int WebhookCount)
 {
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
@@ -22,6 +22,8 @@ internal sealed record Report(
         {
             ("Inbound throughput, end to end (messages/s)", F(Throughput, "0"), F(BaselineRate, "0") + " direct creates/s", F(Throughput / BaselineRate, "0.00"), "≥ 1,000", Throughput >= 1000),
             ("Chatwoot calls per message, steady state", F(CallsPerMessage, "0.000"), "1 (one create)", F(CallsPerMessage, "0.00"), "≤ 1.05", CallsPerMessage <= 1.05),
+            ("New contact's first message: Chatwoot calls up to its creation (mean, most)", $"{F(NewContacts.MeanBefore, "0.00")}, {NewContacts.MostBefore}", "3 (contact, conversation, message)", "—", "≤ 3", NewContacts.MostBefore <= 3),
+            ("New contact's first message: Chatwoot calls after it (picture, name)", F(NewContacts.MeanAfter, "0.00"), "—", "—", "—", null),
             ("Accept → Chatwoot p50 at 200 msg/s (ms)", F(accept50), F(Stats.Percentile(BaselineLatency, 50)) + " direct create", F(accept50 / Stats.Percentile(BaselineLatency, 50)), "—", null),
             ("Accept → Chatwoot p99 at 200 msg/s (ms)", F(accept99), F(Stats.Percentile(BaselineLatency, 99)) + " direct create", F(accept99 / Stats.Percentile(BaselineLatency, 99)), "≤ 100", accept99 <= 100),
             ("Webhook ingress p99 at 500 req/s (ms)", F(webhook99), F(Stats.Percentile(BaselineIngress, 99)) + " direct create", F(webhook99 / Stats.Percentile(BaselineIngress, 99)), "≤ 10", webhook99 <= 10),
@@ -46,6 +48,8 @@ internal sealed record Report(
         md.AppendLine("  on loopback in the benchmark process, which also generates the load.");
         md.AppendLine($"- Warm-up, not measured: {Chats} WhatsApp chats get their contact and conversation, then messages and agent replies run");
         md.AppendLine("  with quiet pauses until the runtime's tiered compilation has settled, as in a process that has run for minutes.");
+        md.AppendLine($"- New contacts: {NewContacts.Count} chats never seen before, one at a time, each left to settle; the calls counted are the");
+        md.AppendLine("  fake Chatwoot's, up to the message's creation (which counts) and after it.");
         md.AppendLine($"- Throughput: {ThroughputCount} `message.exchange` events from 64 concurrent clients, from the first post to the last message");
         md.AppendLine("  created in Chatwoot. Latency: 2000 events paced at 200/s, from the API's 202 to the fake's creation of the message.");
         md.AppendLine($"- Webhook ingress: {WebhookCount} signed `message_created` webhooks paced at 500/s; each reply then goes to the engine and");
