@@ -17,7 +17,7 @@ public sealed class StatusToChatwootTests
         _routing.Setup(r => r.LatestReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync("delivered");
 
         // Act
-        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1), CancellationToken.None);
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), LastAttempt), CancellationToken.None);
 
         // Assert
         Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
@@ -45,7 +45,7 @@ public sealed class StatusToChatwootTests
     public async Task Deliver_SentWithNothingLaterShown_IsSet()
     {
         // Act
-        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1), CancellationToken.None);
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), LastAttempt), CancellationToken.None);
 
         // Assert
         Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
@@ -67,7 +67,51 @@ public sealed class StatusToChatwootTests
         _routing.Verify(r => r.LatestReportShownAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    private StatusToChatwoot Statuses() => new(_chatwoot.Object, _routing.Object);
+    [TestCase(1)]
+    [TestCase(LastAttempt - 1)]
+    public async Task Deliver_QueuedTickBeforeItsLastAttempt_SetsTheFurthestStatusAndHoldsTheLane(int attempt)
+    {
+        // Arrange: the tick given up at once may still reach Chatwoot after the "delivered" shown meanwhile
+        _routing.Setup(r => r.LatestReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync("delivered");
+
+        // Act
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), attempt), CancellationToken.None);
+
+        // Assert: tried again later (a report behind it waits in the lane), the message showing "delivered" meanwhile
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Wait>());
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "delivered", null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Deliver_EnginesOwnSentReport_IsDeliveredAtOnce()
+    {
+        // Arrange: the engine's "sent" names no Chatwoot message; nothing of ours is in flight for it
+        _routing.Setup(r => r.FindLinkAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageDirection.ToWhatsApp));
+
+        // Act
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, null, null), 1), CancellationToken.None);
+
+        // Assert
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "sent", null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Deliver_FailedTickOfARefusedSend_IsDeliveredAtOnce()
+    {
+        // Act
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange(string.Empty, "failed", "invalid number", 501, 77), 1), CancellationToken.None);
+
+        // Assert
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "failed", "invalid number", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    /// <summary>A status row's last attempt with the configured 12: <see cref="StatusToChatwoot.AttemptsForUnknownMessage"/> + 2.</summary>
+    private const int LastAttempt = StatusToChatwoot.AttemptsForUnknownMessage + 2;
+
+    private StatusToChatwoot Statuses() => new(_chatwoot.Object, _routing.Object, Options.Create(new RoutingOptions { MaxAttempts = 12 }));
 
     private static DeliveryContext Context() => new(TestData.Integration(), "suporte", TestData.Connection);
 
