@@ -15,7 +15,8 @@ public abstract class DeliveryKind
 
     /// <summary>The handler's follow-up for an item given up; null also when the payload cannot be read (the
     /// reason it was given up, perhaps), which must not stop the row from being marked failed.</summary>
-    public abstract NewOutboxItem? WhenGivenUp(OutboxItem item);
+    /// <param name="lastError">What the last attempt came to.</param>
+    public abstract NewOutboxItem? WhenGivenUp(OutboxItem item, string lastError);
 }
 
 internal sealed class DeliveryKind<T>(IDeliveryHandler<T> handler) : DeliveryKind
@@ -28,11 +29,11 @@ internal sealed class DeliveryKind<T>(IDeliveryHandler<T> handler) : DeliveryKin
 
     public override int MaxAttempts(int configured) => handler.MaxAttempts(configured);
 
-    public override NewOutboxItem? WhenGivenUp(OutboxItem item)
+    public override NewOutboxItem? WhenGivenUp(OutboxItem item, string lastError)
     {
         try
         {
-            return handler.WhenGivenUp(Read(item));
+            return handler.WhenGivenUp(Read(item), lastError);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
         {

@@ -14,4 +14,7 @@ public interface IDeliveryHandler<T>
 
     /// <summary>Work to record with an item given up after its last attempt (e.g. a "failed" tick), or null.</summary>
     NewOutboxItem? WhenGivenUp(Claimed<T> item) => null;
+
+    /// <summary>As <see cref="WhenGivenUp(Claimed{T})"/>, knowing what the last attempt came to (e.g. to show why).</summary>
+    NewOutboxItem? WhenGivenUp(Claimed<T> item, string lastError) => WhenGivenUp(item);
 }

@@ -30,7 +30,7 @@ public sealed class OutcomeRecorder(
                 var error = outcome.Describe();
                 if (givenUp is not null)
                 {
-                    await outbox.FailAsync(item, givenUp, kind?.WhenGivenUp(item), none);
+                    await outbox.FailAsync(item, givenUp, kind?.WhenGivenUp(item, error), none);
                     logger.LogWarning("Outbox item {ItemId} ({Kind}) given up: {Reason}", item.Id, item.Kind, error);
                     return true;
                 }

@@ -51,13 +51,28 @@ public sealed class ChatwootLiveCheckTests
         _integrations.Verify(r => r.UpdateHealthAsync(TestData.IntegrationId, IntegrationStatus.Error, InboxGone, It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    [TestCase(UpstreamFailureKind.CredentialsRejected, 401)]
-    [TestCase(UpstreamFailureKind.AccessDenied, 403)]
-    public async Task RefreshAsync_TokenRejected_RecordsChatwootsMessageAsError(UpstreamFailureKind kind, int status)
+    [Test]
+    public async Task RefreshAsync_TokenRejected_RecordsChatwootsMessageAsErrorAndHaltsDeliveries()
     {
         // Arrange
         const string message = "Chatwoot rejected the API token - verify chatwootApiToken. Detail: x";
-        SetupGetInbox(Task.FromException<ChatwootInbox>(new UpstreamRejectedException(kind, message, status)));
+        SetupGetInbox(Task.FromException<ChatwootInbox>(new UpstreamRejectedException(UpstreamFailureKind.CredentialsRejected, message, 401)));
+
+        // Act
+        var result = await Refresh(TestData.Integration());
+
+        // Assert: the error stays until the integration is activated again
+        Assert.That(result, Is.EqualTo((IntegrationStatus.Error, message)));
+        _integrations.Verify(r => r.HaltDeliveriesAsync(TestData.IntegrationId, message, It.IsAny<CancellationToken>()), Times.Once);
+        _integrations.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task RefreshAsync_AccessDenied_RecordsChatwootsMessageAsErrorOnly()
+    {
+        // Arrange: the token works but lacks admin scope; an agent's token may still post messages
+        const string message = "Chatwoot denied the request - verify the API token has admin scope on account 5. Detail: x";
+        SetupGetInbox(Task.FromException<ChatwootInbox>(new UpstreamRejectedException(UpstreamFailureKind.AccessDenied, message, 403)));
 
         // Act
         var result = await Refresh(TestData.Integration());
@@ -65,6 +80,7 @@ public sealed class ChatwootLiveCheckTests
         // Assert
         Assert.That(result, Is.EqualTo((IntegrationStatus.Error, message)));
         _integrations.Verify(r => r.UpdateHealthAsync(TestData.IntegrationId, IntegrationStatus.Error, message, It.IsAny<CancellationToken>()), Times.Once);
+        _integrations.VerifyNoOtherCalls();
     }
 
     [Test]

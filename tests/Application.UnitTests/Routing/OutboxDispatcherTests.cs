@@ -73,12 +73,12 @@ public sealed class OutboxDispatcherTests : DispatcherTestBase
         // Act
         await Dispatcher().DispatchAsync([item], CancellationToken.None);
 
-        // Assert
+        // Assert: the agent sees the last error beside the message
         Outbox.Verify(o => o.FailAsync(
             item, "delivery given up after 3 attempts: the engine is unreachable",
             It.Is<NewOutboxItem>(f => f.Lane == new Lane(LaneKind.MessageStatus, "cw501") && f.DedupeKey == "st:cw501:failed"
                 && JsonSerializer.Deserialize<MessageStatusChange>(f.Payload, (JsonSerializerOptions?)null)!.Equals(
-                    new MessageStatusChange(string.Empty, "failed", "RyzeAPI gave up sending this message to WhatsApp after 3 attempts", 501, 77))),
+                    new MessageStatusChange(string.Empty, "failed", "Not sent to WhatsApp after 3 attempts: the engine is unreachable", 501, 77))),
             It.IsAny<CancellationToken>()), Times.Once);
         Integrations.Verify(i => i.SetHealthAsync(TestData.IntegrationId, IntegrationStatus.Error, "delivery given up after 3 attempts: the engine is unreachable", false, It.IsAny<CancellationToken>()), Times.Once);
     }

@@ -6,25 +6,11 @@ namespace RyzeApi.Application.UnitTests.Routing;
 [TestFixture]
 public sealed class StatusToChatwootTests
 {
+    /// <summary>A status row's last attempt with the configured 12: <see cref="StatusToChatwoot.AttemptsForUnknownMessage"/> + 2.</summary>
+    private const int LastAttempt = StatusToChatwoot.AttemptsForUnknownMessage + 2;
+
     private readonly Mock<IChatwootMessaging> _chatwoot = new();
     private readonly Mock<IRoutingRepository> _routing = new();
-
-    [Test]
-    public async Task Deliver_SentAfterDeliveredWasShown_SetsDeliveredAgain()
-    {
-        // Arrange: our queued tick, behind the engine's "delivered" that went first (a "sent" given up on time may
-        // still have reached Chatwoot after it)
-        _routing.Setup(r => r.LatestReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync("delivered");
-
-        // Act
-        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1), CancellationToken.None);
-
-        // Assert
-        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
-        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "delivered", null, It.IsAny<CancellationToken>()), Times.Once);
-        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(
-            It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<long>(), "sent", It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
 
     [Test]
     public async Task Deliver_SentAfterFailedWasShown_IsSkipped()
@@ -45,7 +31,7 @@ public sealed class StatusToChatwootTests
     public async Task Deliver_SentWithNothingLaterShown_IsSet()
     {
         // Act
-        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), 1), CancellationToken.None);
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), LastAttempt), CancellationToken.None);
 
         // Assert
         Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
@@ -67,7 +53,52 @@ public sealed class StatusToChatwootTests
         _routing.Verify(r => r.LatestReportShownAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    private StatusToChatwoot Statuses() => new(_chatwoot.Object, _routing.Object);
+    [TestCase(1, typeof(DeliveryOutcome.Wait))]
+    [TestCase(LastAttempt - 1, typeof(DeliveryOutcome.Wait))]
+    [TestCase(LastAttempt, typeof(DeliveryOutcome.Delivered))]
+    public async Task Deliver_SentAfterDeliveredWasShown_SetsDeliveredAgainAndHoldsTheLaneUntilItsLastAttempt(int attempt, Type outcome)
+    {
+        // Arrange: our queued tick, behind the engine's "delivered" that went first; the "sent" given up at once may
+        // still reach Chatwoot after both, so the tick is tried again later (a report behind it waits in the lane)
+        _routing.Setup(r => r.LatestReportShownAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>())).ReturnsAsync("delivered");
+
+        // Act
+        var delivered = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, 501, 77), attempt), CancellationToken.None);
+
+        // Assert
+        Assert.That(delivered, Is.InstanceOf(outcome));
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "delivered", null, It.IsAny<CancellationToken>()), Times.Once);
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(
+            It.IsAny<ChatwootConnection>(), It.IsAny<long>(), It.IsAny<long>(), "sent", It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Deliver_EnginesOwnSentReport_IsDeliveredAtOnce()
+    {
+        // Arrange: the engine's "sent" names no Chatwoot message; nothing of ours is in flight for it
+        _routing.Setup(r => r.FindLinkAsync(TestData.IntegrationId, "3EB0SENT", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageDirection.ToWhatsApp));
+
+        // Act
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange("3EB0SENT", "sent", null, null, null), 1), CancellationToken.None);
+
+        // Assert
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "sent", null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Deliver_FailedTickOfARefusedSend_IsDeliveredAtOnce()
+    {
+        // Act
+        var outcome = await Statuses().DeliverAsync(Context(), Claimed(new MessageStatusChange(string.Empty, "failed", "invalid number", 501, 77), 1), CancellationToken.None);
+
+        // Assert
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
+        _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "failed", "invalid number", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private StatusToChatwoot Statuses() => new(_chatwoot.Object, _routing.Object, Options.Create(new RoutingOptions { MaxAttempts = 12 }));
 
     private static DeliveryContext Context() => new(TestData.Integration(), "suporte", TestData.Connection);
 

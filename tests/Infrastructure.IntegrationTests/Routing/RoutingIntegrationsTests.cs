@@ -91,4 +91,32 @@ public sealed class RoutingIntegrationsTests : DatabaseTestBase
         Assert.That(target, Is.EqualTo(new EngineEventTarget(other, null, false)));
         Assert.That(await _integrations.FindEngineEventTargetAsync("nao-existe", CancellationToken.None), Is.Null);
     }
+
+    [Test]
+    public async Task SetHealth_AfterAHalt_ALaterSuccessLeavesTheErrorUntilActivation()
+    {
+        // Arrange: a batch halted the integration; another, begun before it, then delivered
+        const string tokenRejected = "Chatwoot rejected the API token - verify chatwootApiToken";
+        await _integrations.SetHealthAsync(IntegrationId, IntegrationStatus.Error, tokenRejected, halt: true, CancellationToken.None);
+
+        // Act
+        await _integrations.SetHealthAsync(IntegrationId, IntegrationStatus.Active, string.Empty, halt: false, CancellationToken.None);
+        await _integrations.SetHealthAsync(IntegrationId, IntegrationStatus.Paused, "Chatwoot or the engine is unavailable", halt: false, CancellationToken.None);
+
+        // Assert
+        Assert.That(await Database.ScalarAsync<string>($"SELECT status || '|' || last_error || '|' || deliveries_halted FROM chatwoot_integrations WHERE id = '{IntegrationId}'"),
+            Is.EqualTo($"error|{tokenRejected}|true"));
+    }
+
+    [Test]
+    public async Task SetHealth_NotHalted_FollowsEachBatch()
+    {
+        // Act
+        await _integrations.SetHealthAsync(IntegrationId, IntegrationStatus.Paused, "Chatwoot or the engine is unavailable", halt: false, CancellationToken.None);
+        await _integrations.SetHealthAsync(IntegrationId, IntegrationStatus.Active, string.Empty, halt: false, CancellationToken.None);
+
+        // Assert
+        Assert.That(await Database.ScalarAsync<string>($"SELECT status || '|' || last_error || '|' || deliveries_halted FROM chatwoot_integrations WHERE id = '{IntegrationId}'"),
+            Is.EqualTo("active||false"));
+    }
 }

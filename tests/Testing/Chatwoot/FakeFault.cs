@@ -29,6 +29,10 @@ public sealed record FakeFault
 
     public TimeSpan Delay { get; init; }
 
+    /// <summary>When the client gives up during <see cref="Delay"/>, the request is carried out all the same (Rails
+    /// finishes a request it has received; only the answer is lost). Meaningful only for <see cref="FaultAction.Proceed"/>.</summary>
+    public bool FinishedWhenAbandoned { get; init; }
+
     /// <summary>A <c>Location</c> header for the answer, for redirects; meaningful only for <see cref="FaultAction.Respond"/>.</summary>
     public string? Location { get; init; }
 
@@ -65,6 +69,9 @@ public sealed record FakeFault
 
     /// <summary>Chatwoot's normal answer, but only after <paramref name="delay"/>.</summary>
     public static FakeFault Slow(TimeSpan delay) => new(FaultAction.Proceed, 0, "", "") { Delay = delay };
+
+    /// <summary>As <see cref="Slow"/>, and done after <paramref name="delay"/> even when the client gave up by then.</summary>
+    public static FakeFault SlowEvenIfAbandoned(TimeSpan delay) => Slow(delay) with { FinishedWhenAbandoned = true };
 
     /// <summary>The same fault, applied after <paramref name="delay"/>.</summary>
     public FakeFault After(TimeSpan delay) => this with { Delay = delay };

@@ -25,6 +25,12 @@ internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, Canc
             return;
         }
 
+        if (fault is { FinishedWhenAbandoned: true, Action: FaultAction.Proceed })
+        {
+            await FinishEvenIfAbandonedAsync(context, next, fault.Delay);
+            return;
+        }
+
         if (fault.Delay > TimeSpan.Zero)
         {
             using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
@@ -60,6 +66,23 @@ internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, Canc
                 await next(context);
                 break;
         }
+    }
+
+    private async Task FinishEvenIfAbandonedAsync(HttpContext context, RequestDelegate next, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+            return;
+        }
+
+        // The endpoint does its work whether or not anyone still waits for the answer.
+        context.RequestAborted = CancellationToken.None;
+        await next(context);
     }
 
     private static async Task ProceedThenRespondAsync(HttpContext context, RequestDelegate next, FakeFault fault)

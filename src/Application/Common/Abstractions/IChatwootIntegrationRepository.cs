@@ -13,4 +13,8 @@ public interface IChatwootIntegrationRepository
     Task<bool> DeleteByInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
 
     Task UpdateHealthAsync(string integrationId, IntegrationStatus status, string lastError, CancellationToken cancellationToken);
+
+    /// <summary>Chatwoot rejected the token: <c>error</c> with <paramref name="lastError"/>, and no delivery goes until
+    /// the integration is activated again.</summary>
+    Task HaltDeliveriesAsync(string integrationId, string lastError, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
+using RyzeApi.Application.Routing.Formatting;
 using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.Routing.Handlers;
@@ -92,13 +93,13 @@ public sealed class AgentReplyToWhatsApp(
         }
     }
 
-    /// <summary>The <c>failed</c> tick for a reply whose retries ran out: the agent sees it was not sent. The reason
-    /// shown is short; the full one stays in the outbox row and the integration's <c>last_error</c>.</summary>
-    public NewOutboxItem WhenGivenUp(Claimed<AgentReply> item)
+    /// <summary>The <c>failed</c> tick for a reply whose retries ran out: the agent sees it was not sent, and why (the
+    /// last error, cut short); the whole of it stays in the outbox row and the integration's <c>last_error</c>.</summary>
+    public NewOutboxItem WhenGivenUp(Claimed<AgentReply> item, string lastError)
     {
         var reply = item.Delivery;
-        var failed = new MessageStatusChange(
-            string.Empty, "failed", $"RyzeAPI gave up sending this message to WhatsApp after {item.Attempts} attempts", reply.ChatwootMessageId, reply.ConversationId);
+        var reason = $"Not sent to WhatsApp after {item.Attempts} attempts: {ShortReason.Of(lastError)}";
+        var failed = new MessageStatusChange(string.Empty, "failed", reason, reply.ChatwootMessageId, reply.ConversationId);
         return NewOutboxItem.For(item.IntegrationId, failed);
     }
 
@@ -109,8 +110,9 @@ public sealed class AgentReplyToWhatsApp(
             return null;
         }
 
+        var content = MessageFormatting.ToWhatsApp(reply.Content);
         return context.Integration.Settings.SignMessages && !string.IsNullOrWhiteSpace(reply.AgentName)
-            ? $"*{reply.AgentName}*:\n{reply.Content}"
-            : reply.Content;
+            ? $"*{reply.AgentName}*:\n{content}"
+            : content;
     }
 }

@@ -5,13 +5,17 @@ using RyzeApi.Application.Routing.Model;
 namespace RyzeApi.Application.Routing.Handlers;
 
 /// <summary>Shows a WhatsApp delivery report on its Chatwoot message (sent, delivered, read, failed).</summary>
-public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing) : IDeliveryHandler<MessageStatusChange>
+public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing, IOptions<RoutingOptions> options)
+    : IDeliveryHandler<MessageStatusChange>
 {
     /// <summary>A report may arrive before the send that produced its message id is recorded; it waits this many attempts.</summary>
     public const int AttemptsForUnknownMessage = 3;
 
+    private readonly int _lastAttempt = Math.Min(options.Value.MaxAttempts, AttemptsForUnknownMessage + 2);
+
     /// <summary>A report never waits long: it is given up soon after it stops waiting for its message.</summary>
     public int MaxAttempts(int configured) => Math.Min(configured, AttemptsForUnknownMessage + 2);
+
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, Claimed<MessageStatusChange> item, CancellationToken cancellationToken)
     {
@@ -49,6 +53,17 @@ public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingReposi
         }
 
         await chatwoot.UpdateMessageStatusAsync(context.Chatwoot, conversationId, messageId, change.ChatwootStatus, change.Error, cancellationToken);
-        return new DeliveryOutcome.Delivered(null, null);
+
+        // The tick given up at once was sent to Chatwoot, which may still apply it, later than any report. Until its
+        // last attempt (at least 7.5 × RetryBaseDelay after the first, with five) the queued tick sets the furthest
+        // status again and holds the message's lane, so a later report also lands after it (docs/adr/0033-a-queued-tick-outlasts-the-one-given-up.md).
+        return IsQueuedTick(item.Delivery) && attempt < _lastAttempt
+            ? new DeliveryOutcome.Wait($"the sent tick given up at once may still reach Chatwoot; {change.ChatwootStatus} is set again until attempt {_lastAttempt}")
+            : new DeliveryOutcome.Delivered(null, null);
     }
+
+    /// <summary>Our own <c>sent</c> tick, queued because Chatwoot did not take it at once: it names the Chatwoot message
+    /// (an engine's report does not) and the WhatsApp id (a refused send has none).</summary>
+    private static bool IsQueuedTick(MessageStatusChange change) =>
+        change is { ChatwootStatus: "sent", ChatwootMessageId: not null, WhatsAppId.Length: > 0 };
 }

@@ -1,5 +1,6 @@
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
+using RyzeApi.Application.Routing.Formatting;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
 
@@ -151,7 +152,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
                 return new ChatwootNewMessage($"Unsupported WhatsApp message ({message.EngineType ?? "unknown"}) — see the phone", type, true, sourceId, []);
         }
 
-        var text = message.Text;
+        var text = message.Text is { } written ? MessageFormatting.ToChatwoot(written) : null;
         if (message.IsGroup && !message.FromMe)
         {
             var number = message.SenderJid is { } jid ? PhoneNumbers.E164(jid) ?? jid : null;

@@ -42,6 +42,11 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
     private const string UpdateHealthSql = """
         UPDATE chatwoot_integrations SET status = @Status, last_error = @LastError, updated_at = @Now WHERE id = @Id
         """;
+
+    private const string HaltDeliveriesSql = """
+        UPDATE chatwoot_integrations SET status = 'error', last_error = @LastError, deliveries_halted = true, updated_at = @Now WHERE id = @Id
+        """;
+
     public Task<StoredChatwootIntegration?> FindByInstanceAsync(Guid instanceId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -90,6 +95,15 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
         await connection.ExecuteAsync(new CommandDefinition(UpdateHealthSql, new
         {
             Id = integrationId, Status = status.ToName(), LastError = PostgresText.WithoutNul(lastError), Now = timeProvider.GetUtcNow().UtcDateTime,
+        }, cancellationToken: cancellationToken));
+    });
+
+    public Task HaltDeliveriesAsync(string integrationId, string lastError, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(HaltDeliveriesSql, new
+        {
+            Id = integrationId, LastError = PostgresText.WithoutNul(lastError), Now = timeProvider.GetUtcNow().UtcDateTime,
         }, cancellationToken: cancellationToken));
     });
 }

@@ -42,10 +42,12 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
         WHERE i.id = @Id
         """;
 
+    // A halt (Chatwoot rejected the token) stays until the integration is activated again: a batch that began before it
+    // and succeeded after it must not turn the integration back to active.
     private const string SetHealthSql = """
         UPDATE chatwoot_integrations
         SET status = @Status, last_error = @LastError, deliveries_halted = deliveries_halted OR @Halt, updated_at = now()
-        WHERE id = @Id
+        WHERE id = @Id AND (@Halt OR NOT deliveries_halted)
         """;
     public Task<WebhookLookup?> FindWebhookAsync(string integrationId, long? chatwootMessageId, long? conversationId, CancellationToken cancellationToken) =>
         Db.RunAsync(async () =>
