@@ -103,8 +103,7 @@ public static class EngineEventParser
         var mediaType = media.Text("type") ?? (MediaKinds.IsMedia(type) ? type : "document");
         return url is null && base64 is null
             ? null
-            : new WhatsAppMedia(mediaType, url, base64, media.Text("mimetype") ?? media.Text("mimeType") ?? MediaKinds.DefaultMimeType(mediaType),
-                media.Text("fileName"), media.Text("caption"));
+            : new WhatsAppMedia(mediaType, url, base64, media.Text("mimetype") ?? media.Text("mimeType"), media.Text("fileName"), media.Text("caption"));
     }
 
     private static EngineEvent ParseStatus(string name, JsonElement? data)
