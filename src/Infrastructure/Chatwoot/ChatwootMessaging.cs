@@ -68,7 +68,8 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
         var call = ChatwootTransport.Call("POST", connection, $"/conversations/{conversationId}/messages");
         var (created, answer) = message.Attachments.Count == 0
             ? await ChatwootAnswer.ReadAsync(call, () => api.CreateMessage(
-                conversationId, new CreateMessageBody(message.Content, message.MessageType, message.Private, message.SourceId), connection, cancellationToken))
+                conversationId, new CreateMessageBody(
+                    message.Content, message.MessageType, message.Private, message.SourceId, ReplyAttributes.Of(message.ReplyTo)), connection, cancellationToken))
             : await ChatwootAnswer.ReadAsync(call, () => api.CreateMessageWithAttachments(
                 conversationId, ChatwootMultipart.Of(message), connection, cancellationToken));
         return answer.Id(created.Id, "the message id");

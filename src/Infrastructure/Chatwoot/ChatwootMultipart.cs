@@ -21,6 +21,16 @@ internal static class ChatwootMultipart
             form.Add(new StringContent(message.SourceId), "source_id");
         }
 
+        if (message.ReplyTo is { } replyTo)
+        {
+            // Rails reads bracketed form fields as the nested hash a JSON body would give.
+            form.Add(new StringContent(replyTo.ExternalId), "content_attributes[in_reply_to_external_id]");
+            if (replyTo.MessageId is { } id)
+            {
+                form.Add(new StringContent(id.ToString(System.Globalization.CultureInfo.InvariantCulture)), "content_attributes[in_reply_to]");
+            }
+        }
+
         foreach (var file in message.Attachments)
         {
             var part = new ByteArrayContent(file.Content);

@@ -22,7 +22,18 @@ internal sealed record CreateMessageBody(
     [property: JsonPropertyName("message_type")] string MessageType,
     [property: JsonPropertyName("private")] bool Private,
     [property: JsonPropertyName("source_id")]
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SourceId);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SourceId,
+    [property: JsonPropertyName("content_attributes")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReplyAttributes? ContentAttributes = null);
+
+/// <summary>Chatwoot's <c>content_attributes</c> of a reply (Messages::InReplyToMessageBuilder reads both).</summary>
+internal sealed record ReplyAttributes(
+    [property: JsonPropertyName("in_reply_to_external_id")] string InReplyToExternalId,
+    [property: JsonPropertyName("in_reply_to")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InReplyTo)
+{
+    public static ReplyAttributes? Of(ChatwootReplyTo? replyTo) => replyTo is null ? null : new(replyTo.ExternalId, replyTo.MessageId);
+}
 
 internal sealed record UpdateMessageStatusBody(
     [property: JsonPropertyName("status")] string Status,

@@ -89,6 +89,11 @@ internal static class EngineEndpoints
             kind, instance, number!, message, kind == FakeEngineSend.MediaKind ? mediaType : null, kind == FakeEngineSend.MediaKind ? mediaUrl : null,
             Text(json, "mimeType"), Text(json, "fileName"), Text(json, "source"), EngineState.NewMessageId(), body, DateTimeOffset.UtcNow);
         state.Record(send);
+        if (state.BeforeAnswer is { } beforeAnswer)
+        {
+            await beforeAnswer(send);
+        }
+
         await WriteAsync(context, StatusCodes.Status200OK, EngineErrors.Sent(send.MessageId));
     }
 

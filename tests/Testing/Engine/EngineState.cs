@@ -15,6 +15,9 @@ internal sealed class EngineState
 
     public EngineState(string token) => _token = token;
 
+    /// <summary>Run after a send is recorded and before it is answered (see <see cref="FakeEngine.BeforeAnswer"/>).</summary>
+    public Func<FakeEngineSend, Task>? BeforeAnswer { get; set; }
+
     public string Token
     {
         get
@@ -119,7 +122,7 @@ internal sealed class EngineState
         }
     }
 
-    /// <summary>Forgets sends, instances, connection states and media; the token stays.</summary>
+    /// <summary>Forgets sends, instances, connection states, media and <see cref="BeforeAnswer"/>; the token stays.</summary>
     public void Reset()
     {
         lock (_lock)
@@ -129,5 +132,7 @@ internal sealed class EngineState
             _disconnected.Clear();
             _media.Clear();
         }
+
+        BeforeAnswer = null;
     }
 }

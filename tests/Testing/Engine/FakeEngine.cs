@@ -90,6 +90,14 @@ public sealed class FakeEngine : IAsyncDisposable
 
     public void ClearScripts() => _scripts.Clear();
 
+    /// <summary>Runs after a send is recorded and before it is answered, as a real engine reports its own send
+    /// (<c>message.exchange</c>, outgoing) while the API still waits for the answer, e.g. to post that echo.</summary>
+    public Func<FakeEngineSend, Task>? BeforeAnswer
+    {
+        get => _state.BeforeAnswer;
+        set => _state.BeforeAnswer = value;
+    }
+
     /// <summary>When set, every request sent with <c>Transfer-Encoding: chunked</c> gets nginx's
     /// <c>411 Length Required</c> page (recorded all the same), as some reverse proxies answer. Off by default.</summary>
     public bool RefuseChunkedRequests

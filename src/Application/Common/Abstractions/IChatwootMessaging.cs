@@ -29,9 +29,15 @@ public interface IChatwootMessaging
 /// <summary>A Chatwoot contact; <see cref="SourceId"/> is its contact inbox's in our inbox (null when it has none).</summary>
 public sealed record ChatwootContact(long Id, string? SourceId);
 
-/// <summary>A message to create. <see cref="MessageType"/> is <c>incoming</c> or <c>outgoing</c>.</summary>
+/// <summary>A message to create. <see cref="MessageType"/> is <c>incoming</c> or <c>outgoing</c>; <see cref="ReplyTo"/>
+/// makes Chatwoot show it as a reply.</summary>
 public sealed record ChatwootNewMessage(
-    string? Content, string MessageType, bool Private, string? SourceId, IReadOnlyList<MediaFile> Attachments);
+    string? Content, string MessageType, bool Private, string? SourceId, IReadOnlyList<MediaFile> Attachments, ChatwootReplyTo? ReplyTo = null);
+
+/// <summary>The message a new one replies to: <c>content_attributes.in_reply_to_external_id</c> (its source id, which
+/// Chatwoot looks up in the conversation) and, when RyzeApi knows it, <c>in_reply_to</c> (its Chatwoot id, the only
+/// way to point at an agent's message, which has no source id).</summary>
+public sealed record ChatwootReplyTo(string ExternalId, long? MessageId);
 
 /// <summary>A file in memory, to upload.</summary>
 public sealed record MediaFile(byte[] Content, string FileName, string ContentType);

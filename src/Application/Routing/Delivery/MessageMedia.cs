@@ -9,8 +9,8 @@ public sealed class MessageMedia(IOutboxStore outbox, IMediaFetcher mediaFetcher
 {
     public async Task<MediaFile> FileAsync(long outboxItemId, WhatsAppMedia media, CancellationToken cancellationToken)
     {
-        var fileName = media.FileName ?? MediaNames.DefaultFileName(media.Type, media.MimeType);
-        var contentType = media.MimeType ?? "application/octet-stream";
+        var fileName = media.FileName ?? MediaNames.DefaultFileName(media.Type, media.MimeType ?? MediaKinds.DefaultMimeType(media.Type));
+        var contentType = media.MimeType ?? MediaKinds.DefaultMimeType(media.Type) ?? "application/octet-stream";
         if (media.StoredApart)
         {
             return await outbox.ReadMediaAsync(outboxItemId, cancellationToken) is { } stored
@@ -29,6 +29,7 @@ public sealed class MessageMedia(IOutboxStore outbox, IMediaFetcher mediaFetcher
             throw new MediaUnavailableException("the engine's base64 is not valid");
         }
 
-        return await mediaFetcher.FetchAsync(media.Url!, fileName, media.MimeType, cancellationToken);
+        var fetched = await mediaFetcher.FetchAsync(media.Url!, fileName, media.MimeType, cancellationToken);
+        return MediaKinds.IsUntyped(fetched.ContentType) && MediaKinds.DefaultMimeType(media.Type) is { } typed ? fetched with { ContentType = typed } : fetched;
     }
 }

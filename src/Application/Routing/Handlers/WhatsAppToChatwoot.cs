@@ -1,6 +1,5 @@
 using RyzeApi.Application.Outbox;
 using RyzeApi.Application.Routing.Delivery;
-using RyzeApi.Application.Routing.Formatting;
 using RyzeApi.Application.Routing.Ingress;
 using RyzeApi.Application.Routing.Model;
 
@@ -18,6 +17,8 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
     {
         var (message, mayHaveLanded, knownChat) = (item.Delivery, item.Attempts > 1, item.Chat);
         var integrationId = context.Integration.Id;
+        // The message this one replies to (quoted, reacted to, voted on, edited or deleted), when RyzeApi linked it.
+        var target = message.TargetId is { } targetId ? await routing.FindLinkAsync(integrationId, targetId, cancellationToken) : null;
         if (message.FromMe)
         {
             // The engine can report our send before the send's outcome is recorded (engines that omit "source" are
@@ -33,6 +34,12 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             {
                 return new DeliveryOutcome.Skipped("echo of a message RyzeApi sent for an agent");
             }
+
+            if (message.Kind == WhatsAppMessageKind.Revoke && target?.Direction == MessageDirection.ToWhatsApp)
+            {
+                // The agent deleted it in Chatwoot, which already shows it deleted.
+                return new DeliveryOutcome.Skipped("echo of an agent's message deleted through RyzeApi");
+            }
         }
 
         var chat = knownChat ?? await FindOrCreateChatAsync(context, message, cancellationToken);
@@ -43,7 +50,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             return Delivered(integrationId, message, landed, conversationId);
         }
 
-        var newMessage = await ComposeAsync(item, sourceId, cancellationToken);
+        var newMessage = await ComposeAsync(item, sourceId, target, conversationId, cancellationToken);
         long created;
         try
         {
@@ -138,43 +145,29 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         return created;
     }
 
-    private async Task<ChatwootNewMessage> ComposeAsync(Claimed<WhatsAppMessage> item, string sourceId, CancellationToken cancellationToken)
+    private async Task<ChatwootNewMessage> ComposeAsync(
+        Claimed<WhatsAppMessage> item, string sourceId, MessageLink? target, long conversationId, CancellationToken cancellationToken)
     {
         var message = item.Delivery;
         var type = message.FromMe ? "outgoing" : "incoming";
-        switch (message.Kind)
+        var (text, isPrivate) = WhatsAppRendering.Render(message, WhatsAppRendering.InConversation(target, conversationId));
+        var replyTo = WhatsAppRendering.ReplyTo(message, target, conversationId);
+        // An edit shows the new text only: the file, if the engine repeats it, is already in the conversation.
+        if (isPrivate || message.Kind == WhatsAppMessageKind.Edit || message.Media is not { } attached)
         {
-            case WhatsAppMessageKind.Edit:
-                return new ChatwootNewMessage($"✏️ The message was edited: {message.Text}", type, true, sourceId, []);
-            case WhatsAppMessageKind.Revoke:
-                return new ChatwootNewMessage("🗑️ A message was deleted for everyone.", type, true, sourceId, []);
-            case WhatsAppMessageKind.Unsupported:
-                return new ChatwootNewMessage($"Unsupported WhatsApp message ({message.EngineType ?? "unknown"}) — see the phone", type, true, sourceId, []);
-        }
-
-        var text = message.Text is { } written ? MessageFormatting.ToChatwoot(written) : null;
-        if (message.IsGroup && !message.FromMe)
-        {
-            var number = message.SenderJid is { } jid ? PhoneNumbers.E164(jid) ?? jid : null;
-            var who = number is null ? $"**{message.SenderName ?? "?"}**" : $"**{message.SenderName ?? number}** ({number})";
-            text = string.IsNullOrEmpty(text) ? who + ":" : $"{who}:\n{text}";
-        }
-
-        if (message.Media is not { } attached)
-        {
-            return new ChatwootNewMessage(text, type, false, sourceId, []);
+            return new ChatwootNewMessage(text, type, isPrivate, sourceId, [], replyTo);
         }
 
         try
         {
             var file = await media.FileAsync(item.Id, attached, cancellationToken);
-            return new ChatwootNewMessage(text, type, false, sourceId, [file]);
+            return new ChatwootNewMessage(text, type, false, sourceId, [file], replyTo);
         }
         catch (MediaUnavailableException exception)
         {
             // The message still arrives; the agent learns the media is missing and why.
             var note = $"[{attached.Type} could not be downloaded: {exception.Message}]";
-            return new ChatwootNewMessage(string.IsNullOrEmpty(text) ? note : text + "\n" + note, type, false, sourceId, []);
+            return new ChatwootNewMessage(string.IsNullOrEmpty(text) ? note : text + "\n" + note, type, false, sourceId, [], replyTo);
         }
     }
 }

@@ -61,20 +61,15 @@ public static class EngineEventParser
         var type = Json.FirstText("type", message, data) ?? "text";
         var content = Json.First("content", message, data);
         var text = content is { ValueKind: JsonValueKind.String } s ? Json.String(s) : content.Text("text") ?? content.Text("caption");
-        var media = ParseMedia(Json.First("media", message, data));
+        var media = ParseMedia(Json.First("media", message, data), type);
         var isEdit = type == "message_edit" || Json.First("isEdit", message, data) is { ValueKind: JsonValueKind.True };
-        if (type is "location" or "live_location")
+        var read = MessageKinds.Read(type, isEdit, id, text, media, content, message, data);
+        if (read.IgnoredBecause is { } ignored)
         {
-            text = Locations.Render(content, Json.First("location", message, data), text);
+            return new EngineEvent(name, null, null, ignored);
         }
-        else if (type == "poll")
-        {
-            text = Polls.Render(Json.First("poll", content, message, data), text);
-        }
-        else if (type is "contact" or "contacts" && media is null && ContactCards.Render(content, message, data) is { } cards)
-        {
-            (text, media) = cards;
-        }
+
+        (text, media) = (read.Text, read.Media);
 
         // Nothing a customer sends is dropped: a kind with nothing RyzeApi can show still reaches the conversation.
         var kind = isEdit ? WhatsAppMessageKind.Edit
@@ -92,12 +87,11 @@ public static class EngineEventParser
 
         var routed = new WhatsAppMessage(
             id, chatJid, chat.Text("name"), isGroup, sender.Text("jid") ?? sender.Text("id"), sender.Text("name"), fromMe,
-            kind, text ?? media?.Caption, media, isEdit ? Json.FirstText("editedId", message, data) : null,
-            kind == WhatsAppMessageKind.Unsupported ? type : null);
+            kind, text ?? media?.Caption, media, read.EditedId, kind == WhatsAppMessageKind.Unsupported ? type : null, read.ReplyToId, read.QuotedText);
         return new EngineEvent(name, routed, null, null);
     }
 
-    private static WhatsAppMedia? ParseMedia(JsonElement? media)
+    private static WhatsAppMedia? ParseMedia(JsonElement? media, string type)
     {
         if (media is not { ValueKind: JsonValueKind.Object })
         {
@@ -106,10 +100,10 @@ public static class EngineEventParser
 
         var url = media.Text("s3Url") ?? media.Text("url");
         var base64 = media.Text("base64");
+        var mediaType = media.Text("type") ?? (MediaKinds.IsMedia(type) ? type : "document");
         return url is null && base64 is null
             ? null
-            : new WhatsAppMedia(media.Text("type") ?? "document", url, base64, media.Text("mimetype") ?? media.Text("mimeType"),
-                media.Text("fileName"), media.Text("caption"));
+            : new WhatsAppMedia(mediaType, url, base64, media.Text("mimetype") ?? media.Text("mimeType"), media.Text("fileName"), media.Text("caption"));
     }
 
     private static EngineEvent ParseStatus(string name, JsonElement? data)

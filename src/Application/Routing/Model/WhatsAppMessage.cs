@@ -6,7 +6,9 @@ namespace RyzeApi.Application.Routing.Model;
 
 /// <summary>A WhatsApp message as RyzeApi routes it, normalised from either layout of the engine's
 /// <c>message.exchange</c> event: delivered to Chatwoot in its chat's lane, once per WhatsApp id. <see cref="EngineType"/> is
-/// the engine's own name for the kind (<c>data.message.type</c>), named in the note of a kind RyzeApi cannot show.</summary>
+/// the engine's own name for the kind (<c>data.message.type</c>), named in the note of a kind RyzeApi cannot show.
+/// <see cref="EditedId"/> is the message an edit or a deletion is about; <see cref="ReplyToId"/> the one a quote, a
+/// reaction or a poll vote points at, with <see cref="QuotedText"/> when the event carries the quoted text.</summary>
 public sealed record WhatsAppMessage(
     string Id,
     string ChatJid,
@@ -19,7 +21,9 @@ public sealed record WhatsAppMessage(
     string? Text,
     WhatsAppMedia? Media,
     string? EditedId,
-    string? EngineType = null) : IDelivery<WhatsAppMessage>
+    string? EngineType = null,
+    string? ReplyToId = null,
+    string? QuotedText = null) : IDelivery<WhatsAppMessage>
 {
     public static string KindName => "whatsapp_message";
 
@@ -30,6 +34,10 @@ public sealed record WhatsAppMessage(
 
     [JsonIgnore]
     public string? DedupeKey => "wa:" + Id;
+
+    /// <summary>The earlier message this one is shown replying to in Chatwoot, if any.</summary>
+    [JsonIgnore]
+    public string? TargetId => Kind is WhatsAppMessageKind.Edit or WhatsAppMessageKind.Revoke ? EditedId ?? ReplyToId : ReplyToId;
 
     /// <summary>The media's bytes, decoded from the engine's inline base64 at ingress; never in the payload.</summary>
     [JsonIgnore]

@@ -26,6 +26,15 @@ public sealed record FakeMessage(
     /// <summary>Chatwoot's message <c>status</c> enum.</summary>
     public static readonly IReadOnlyList<string> Statuses = ["sent", "delivered", "read", "failed"];
 
+    /// <summary>Whether the message was created replying to another: its <c>content_attributes</c> then hold
+    /// <see cref="InReplyTo"/> and <see cref="InReplyToExternalId"/>, as Messages::InReplyToMessageBuilder left them
+    /// (the replied-to message's id and source id, found in the same conversation; both null when it was not).</summary>
+    public bool IsReply { get; init; }
+
+    public long? InReplyTo { get; init; }
+
+    public string? InReplyToExternalId { get; init; }
+
     /// <summary>The integer the REST API renders for <see cref="MessageType"/> (0 incoming, 1 outgoing).</summary>
     public int MessageTypeCode => MessageType switch { "incoming" => 0, "outgoing" => 1, "activity" => 2, "template" => 3, _ => -1 };
 }

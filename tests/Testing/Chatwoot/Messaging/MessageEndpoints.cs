@@ -83,7 +83,8 @@ internal static class MessageEndpoints
             ? ("User", state.Messaging.UserForToken(Token(context)).Id)
             : ("Contact", conversation.ContactId);
         var message = new NewMessage(
-            parameters.Content, type, ChatwootParams.ToBoolean(parameters.Private) ?? false, parameters.SourceId, senderType, senderId, parameters.Files);
+            parameters.Content, type, ChatwootParams.ToBoolean(parameters.Private) ?? false, parameters.SourceId, senderType, senderId, parameters.Files,
+            parameters.Reply);
         if (state.Messaging.CreateMessage(conversation.Id, message, state.BaseUrl) is not (var created, var reopened))
         {
             await ChatwootReply.JsonAsync(context, StatusCodes.Status404NotFound, ChatwootErrors.ResourceNotFound);

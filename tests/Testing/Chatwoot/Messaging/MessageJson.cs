@@ -104,8 +104,17 @@ internal static class MessageJson
     public static int UnreadCount(FakeChatwootState state, long conversationId) =>
         state.Messaging.IncomingCount(conversationId);
 
-    private static JsonObject ContentAttributes(FakeMessage message) =>
-        message.ExternalError is null ? [] : new JsonObject { ["external_error"] = message.ExternalError };
+    private static JsonObject ContentAttributes(FakeMessage message)
+    {
+        var attributes = message.ExternalError is null ? [] : new JsonObject { ["external_error"] = message.ExternalError };
+        if (message.IsReply)
+        {
+            attributes["in_reply_to"] = message.InReplyTo;
+            attributes["in_reply_to_external_id"] = message.InReplyToExternalId;
+        }
+
+        return attributes;
+    }
 
     private static JsonObject? SenderPushEventData(FakeChatwootState state, FakeMessage message) => message switch
     {

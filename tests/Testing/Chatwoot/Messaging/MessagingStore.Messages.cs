@@ -19,9 +19,13 @@ internal sealed partial class MessagingStore
             var id = ++_lastMessageId;
             var now = DateTimeOffset.UtcNow;
             var attachments = message.Files.Select(file => NewAttachment(id, file, baseUrl)).ToList();
+            var repliedTo = RepliedTo(conversationId, message.Reply);
             var created = _messages[id] = new FakeMessage(
                 id, conversation.AccountId, conversation.InboxId, conversationId, message.Content, message.MessageType, message.Private,
-                message.SourceId, "sent", null, attachments, message.SenderType, message.SenderId, now);
+                message.SourceId, "sent", null, attachments, message.SenderType, message.SenderId, now)
+            {
+                IsReply = message.Reply is not null, InReplyTo = repliedTo?.Id, InReplyToExternalId = repliedTo?.SourceId,
+            };
             if (!_messageIdsByConversation.TryGetValue(conversationId, out var ids))
             {
                 _messageIdsByConversation[conversationId] = ids = [];
@@ -49,6 +53,20 @@ internal sealed partial class MessagingStore
             _conversations[conversationId] = after;
             return (created, reopened);
         }
+    }
+
+    /// <summary>Messages::InReplyToMessageBuilder: the message of the same conversation with id <c>in_reply_to</c> when
+    /// given, else the one whose source_id is <c>in_reply_to_external_id</c>. Called under the lock.</summary>
+    private FakeMessage? RepliedTo(long conversationId, ReplyParams? reply)
+    {
+        if (reply is null || !_messageIdsByConversation.TryGetValue(conversationId, out var ids))
+        {
+            return null;
+        }
+
+        return reply.InReplyTo is { } inReplyTo
+            ? long.TryParse(inReplyTo, out var id) && ids.Contains(id) ? _messages[id] : null
+            : ids.Select(i => _messages[i]).FirstOrDefault(m => m.SourceId == reply.InReplyToExternalId);
     }
 
     public FakeMessage? FindMessage(long conversationId, long messageId)
