@@ -21,6 +21,7 @@ internal static class EngineEndpoints
         routes.MapPost("/api/message/text/{instance}", context => SendAsync(context, state, FakeEngineSend.TextKind));
         routes.MapPost("/api/message/media/{instance}", context => SendAsync(context, state, FakeEngineSend.MediaKind));
         routes.MapGet(MediaPrefix + "{id}/{*fileName}", context => ServeMediaAsync(context, state));
+        EngineChatEndpoints.Map(routes, state);
         routes.MapFallback(context => WriteAsync(context, StatusCodes.Status404NotFound, EngineErrors.Envelope("Route not found")));
     }
 
@@ -87,7 +88,10 @@ internal static class EngineEndpoints
 
         var send = new FakeEngineSend(
             kind, instance, number!, message, kind == FakeEngineSend.MediaKind ? mediaType : null, kind == FakeEngineSend.MediaKind ? mediaUrl : null,
-            Text(json, "mimeType"), Text(json, "fileName"), Text(json, "source"), EngineState.NewMessageId(), body, DateTimeOffset.UtcNow);
+            Text(json, "mimeType"), Text(json, "fileName"), Text(json, "source"), EngineState.NewMessageId(), body, DateTimeOffset.UtcNow)
+        {
+            ReplyTo = Text(json, "replyTo"),
+        };
         state.Record(send);
         await WriteAsync(context, StatusCodes.Status200OK, EngineErrors.Sent(send.MessageId));
     }
@@ -107,9 +111,9 @@ internal static class EngineEndpoints
         await context.Response.Body.WriteAsync(media.Content, context.RequestAborted);
     }
 
-    private static Task WriteAsync(HttpContext context, int statusCode, string json) =>
+    internal static Task WriteAsync(HttpContext context, int statusCode, string json) =>
         ChatwootReply.WriteAsync(context, statusCode, json, "application/json; charset=utf-8");
 
-    private static string? Text(JsonObject json, string name) =>
+    internal static string? Text(JsonObject json, string name) =>
         json.TryGetPropertyValue(name, out var node) && node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }
