@@ -84,10 +84,28 @@ public sealed class AgentDeletionTests : RoutingTestBase
         using var response = await Chatwoot.DeleteMessageAsAgentAsync(created.ConversationId, created.Id);
 
         // Assert
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var answer = await response.JsonAsync();
-        Assert.That((answer.Text("outcome"), answer.Text("message")),
-            Is.EqualTo(("ignored", "event ignored: a message RyzeApi created in Chatwoot: its deletion stays in Chatwoot")));
+        Assert.That((await response.JsonAsync()).Text("message"), Is.EqualTo("event ignored: incoming messages are not sent to WhatsApp"));
+        await SettledAsync();
+        Assert.That((Engine.Deletions.Count, Engine.Sends.Count), Is.EqualTo((0, 0)));
+    }
+
+    [Test]
+    public async Task AgentDeletesAMessageSentFromThePhone_NothingIsDeletedInWhatsApp()
+    {
+        // Arrange: sent from the phone, so RyzeApi created it in Chatwoot as an outgoing message
+        await ActivateRoutingAsync();
+        await ContactWritesAsync();
+        var fromPhone = EngineEvents.FromMe(ContactJid, "enviada do celular");
+        await PostEventExpectingAsync(fromPhone.ToJson());
+        var created = await WaitForChatwootMessageAsync(fromPhone.Id);
+        Assert.That(created.MessageType, Is.EqualTo("outgoing"));
+
+        // Act
+        using var response = await Chatwoot.DeleteMessageAsAgentAsync(created.ConversationId, created.Id);
+
+        // Assert
+        Assert.That((await response.JsonAsync()).Text("message"),
+            Is.EqualTo("event ignored: a message RyzeApi created in Chatwoot: its deletion stays in Chatwoot"));
         await SettledAsync();
         Assert.That((Engine.Deletions.Count, Engine.Sends.Count), Is.EqualTo((0, 0)));
     }
