@@ -55,6 +55,7 @@ public sealed class ChatwootAgentActionsParserTests
     [TestCase("{\"deleted\":true}", "{\"external_error\":\"x\"}", "only an agent's deletion of a message is sent to WhatsApp")]
     [TestCase("\"private\":false", "\"private\":true", "private notes stay in Chatwoot")]
     [TestCase("\"message_type\":\"outgoing\"", "\"message_type\":\"incoming\"", "incoming messages are not sent to WhatsApp")]
+    [TestCase("\"private\":false,", "\"private\":false,\"source_id\":\"WAID:3EB0PHONE\",", ChatwootWebhookParser.OwnMessageDeleted)]
     public void Parse_UpdateThatIsNotAnAgentsDeletion_IsIgnored(string from, string to, string reason)
     {
         // Act

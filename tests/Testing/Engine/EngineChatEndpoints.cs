@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -99,18 +97,7 @@ internal static class EngineChatEndpoints
             return;
         }
 
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
-        JsonObject? json;
-        try
-        {
-            json = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            json = null;
-        }
-
+        var (body, json) = await EngineEndpoints.ReadJsonAsync(context);
         var (code, text) = json is null
             ? (StatusCodes.Status400BadRequest, EngineErrors.Envelope("Invalid request body"))
             : action(state, instance, json, body);

@@ -53,18 +53,7 @@ internal static class EngineEndpoints
             return;
         }
 
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
-        JsonObject? json;
-        try
-        {
-            json = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            json = null;
-        }
-
+        var (body, json) = await ReadJsonAsync(context);
         if (json is null)
         {
             await WriteAsync(context, StatusCodes.Status400BadRequest, EngineErrors.Envelope("The body must be a JSON object"));
@@ -109,6 +98,21 @@ internal static class EngineEndpoints
         context.Response.ContentLength = media.Content.Length;
         context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = media.FileName }.ToString();
         await context.Response.Body.WriteAsync(media.Content, context.RequestAborted);
+    }
+
+    /// <summary>The request body as received, and as a JSON object (null when it is not one).</summary>
+    internal static async Task<(string Body, JsonObject? Json)> ReadJsonAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        try
+        {
+            return (body, JsonNode.Parse(body) as JsonObject);
+        }
+        catch (JsonException)
+        {
+            return (body, null);
+        }
     }
 
     internal static Task WriteAsync(HttpContext context, int statusCode, string json) =>

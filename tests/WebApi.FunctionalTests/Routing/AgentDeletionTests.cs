@@ -99,6 +99,7 @@ public sealed class AgentDeletionTests : RoutingTestBase
         await PostEventExpectingAsync(fromPhone.ToJson());
         var created = await WaitForChatwootMessageAsync(fromPhone.Id);
         Assert.That(created.MessageType, Is.EqualTo("outgoing"));
+        await SettledAsync();
 
         // Act
         using var response = await Chatwoot.DeleteMessageAsAgentAsync(created.ConversationId, created.Id);

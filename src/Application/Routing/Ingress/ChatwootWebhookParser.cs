@@ -12,6 +12,9 @@ public static class ChatwootWebhookParser
     /// <summary>Every message RyzeApi creates in Chatwoot carries this source id prefix.</summary>
     public const string OwnSourcePrefix = "WAID:";
 
+    /// <summary>Why a deletion of a message RyzeApi created in Chatwoot (a customer's, or one sent from the phone) is not routed.</summary>
+    public const string OwnMessageDeleted = "a message RyzeApi created in Chatwoot: its deletion stays in Chatwoot";
+
     public const string TypingOn = "conversation_typing_on";
     public const string TypingOff = "conversation_typing_off";
 
@@ -91,6 +94,12 @@ public static class ChatwootWebhookParser
         if (NotAnAgentsMessage(name, root) is { } ignored)
         {
             return ignored;
+        }
+
+        // Chatwoot keeps the source id through a deletion; RyzeApi's own messages are known without a lookup.
+        if (root.Text("source_id") is { } source && source.StartsWith(OwnSourcePrefix, StringComparison.Ordinal))
+        {
+            return Ignored(name, OwnMessageDeleted);
         }
 
         var (messageId, conversationId) = Ids(root);

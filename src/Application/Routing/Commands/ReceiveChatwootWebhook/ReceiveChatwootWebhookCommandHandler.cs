@@ -140,7 +140,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
     {
         if (lookup.LinkDirection == MessageDirection.ToChatwoot)
         {
-            return IngressResult.NotRouted("a message RyzeApi created in Chatwoot: its deletion stays in Chatwoot");
+            return IngressResult.NotRouted(ChatwootWebhookParser.OwnMessageDeleted);
         }
 
         if (lookup.Chat is not { } chat)
