@@ -14,4 +14,7 @@ public enum LaneKind
 
     /// <summary>The delivery reports of one message; the key is a WhatsApp id, or <c>cw</c> + a Chatwoot message id.</summary>
     MessageStatus,
+
+    /// <summary>What an agent's side shows a WhatsApp chat apart from messages (typing, read); the key is the chat's JID.</summary>
+    Presence,
 }

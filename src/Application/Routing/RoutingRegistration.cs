@@ -23,6 +23,7 @@ public static class RoutingRegistration
         services.AddDelivery<WhatsAppMessage, WhatsAppToChatwoot>();
         services.AddDelivery<AgentReply, AgentReplyToWhatsApp>();
         services.AddDelivery<MessageStatusChange, StatusToChatwoot>();
+        services.AddAgentActions();
         return services;
     }
 }

@@ -6,7 +6,9 @@ namespace RyzeApi.Infrastructure.Engine;
 internal sealed record SendTextBody(
     [property: JsonPropertyName("number")] string Number,
     [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("source")] string Source);
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("replyTo")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplyTo = null);
 
 internal sealed record SendMediaBody(
     [property: JsonPropertyName("number")] string Number,
@@ -18,7 +20,25 @@ internal sealed record SendMediaBody(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MimeType,
     [property: JsonPropertyName("fileName")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FileName,
-    [property: JsonPropertyName("source")] string Source);
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("replyTo")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReplyTo = null);
+
+/// <summary><c>DELETE /api/chat/delete/{instance}</c>: RyzeApi only ever revokes for everyone.</summary>
+internal sealed record DeleteMessageBody(
+    [property: JsonPropertyName("messageId")] string MessageId,
+    [property: JsonPropertyName("deleteForEveryone")] bool DeleteForEveryone);
+
+/// <summary><c>POST /api/chat/presence/{instance}</c>: <c>typing</c> for <see cref="Duration"/> seconds, or <c>pause</c>.</summary>
+internal sealed record PresenceBody(
+    [property: JsonPropertyName("number")] string Number,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("duration")] int Duration);
+
+/// <summary><c>POST /api/chat/markChatRead/{instance}</c>.</summary>
+internal sealed record MarkChatReadBody(
+    [property: JsonPropertyName("number")] string Number,
+    [property: JsonPropertyName("read")] bool Read);
 
 /// <summary>What engines answer a send, in the shapes they differ in: <c>{"data": {"messageId"}}</c>,
 /// <c>{"messageId"}</c> or <c>{"data": {"id"}}</c>; a refusal as <c>{"error": {"message"}}</c>,
@@ -61,4 +81,7 @@ internal sealed record EngineData(
 [JsonSerializable(typeof(EngineData))]
 [JsonSerializable(typeof(SendTextBody))]
 [JsonSerializable(typeof(SendMediaBody))]
+[JsonSerializable(typeof(DeleteMessageBody))]
+[JsonSerializable(typeof(PresenceBody))]
+[JsonSerializable(typeof(MarkChatReadBody))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

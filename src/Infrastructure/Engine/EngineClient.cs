@@ -13,20 +13,36 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
     private readonly EngineOptions _options = options.Value;
 
     public Task<string> SendTextAsync(string instance, string number, string text, CancellationToken cancellationToken) =>
-        SendAsync("text", instance, () => api.SendText(instance, new SendTextBody(number, text, Source), cancellationToken), cancellationToken);
+        SendAsync("POST /api/message/text", instance, () => api.SendText(instance, new SendTextBody(number, text, Source), cancellationToken), cancellationToken);
+
+    public Task<string> SendTextAsync(string instance, string number, string text, string replyTo, CancellationToken cancellationToken) =>
+        SendAsync("POST /api/message/text", instance, () => api.SendText(instance, new SendTextBody(number, text, Source, replyTo), cancellationToken), cancellationToken);
 
     public Task<string> SendMediaAsync(string instance, EngineMedia media, CancellationToken cancellationToken) =>
-        SendAsync("media", instance, () => api.SendMedia(instance, new SendMediaBody(
-            media.Number, media.MediaType, media.MediaUrl, media.Caption, media.MimeType, media.FileName, Source), cancellationToken), cancellationToken);
+        SendAsync("POST /api/message/media", instance, () => api.SendMedia(instance, new SendMediaBody(
+            media.Number, media.MediaType, media.MediaUrl, media.Caption, media.MimeType, media.FileName, Source, media.ReplyTo), cancellationToken), cancellationToken);
 
-    private async Task<string> SendAsync(string kind, string instance, Func<Task<IApiResponse<EngineAnswer>>> send, CancellationToken cancellationToken)
+    public Task DeleteForEveryoneAsync(string instance, string messageId, CancellationToken cancellationToken) =>
+        SendAsync("DELETE /api/chat/delete", instance, () => api.DeleteMessage(instance, new DeleteMessageBody(messageId, true), cancellationToken), cancellationToken, answersId: false);
+
+    public Task SendPresenceAsync(string instance, string number, bool typing, int typingSeconds, CancellationToken cancellationToken) =>
+        SendAsync("POST /api/chat/presence", instance, () => api.SendPresence(
+            instance, new PresenceBody(number, typing ? "typing" : "pause", typingSeconds), cancellationToken), cancellationToken, answersId: false);
+
+    public Task MarkChatReadAsync(string instance, string number, CancellationToken cancellationToken) =>
+        SendAsync("POST /api/chat/markChatRead", instance, () => api.MarkChatRead(instance, new MarkChatReadBody(number, true), cancellationToken), cancellationToken, answersId: false);
+
+    /// <param name="route">Method and path, without the instance (for the messages it names).</param>
+    /// <param name="answersId">Whether a success must carry the WhatsApp id of what was sent (the chat actions answer none).</param>
+    private async Task<string> SendAsync(
+        string route, string instance, Func<Task<IApiResponse<EngineAnswer>>> send, CancellationToken cancellationToken, bool answersId = true)
     {
         if (string.IsNullOrWhiteSpace(_options.BaseUrl) || string.IsNullOrWhiteSpace(_options.Token))
         {
             throw new EngineUnavailableException("the WhatsApp engine is not configured (Engine__BaseUrl, Engine__Token)");
         }
 
-        var where = $"POST {_options.BaseUrl!.TrimEnd('/')}/api/message/{kind}/{instance}";
+        var where = $"{route.Replace(" /", " " + _options.BaseUrl!.TrimEnd('/') + "/", StringComparison.Ordinal)}/{instance}";
         IApiResponse<EngineAnswer> response;
         try
         {
@@ -49,6 +65,11 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
             }
 
             var status = (int)(response.StatusCode ?? 0);
+            if (response.IsSuccessStatusCode && !answersId)
+            {
+                return string.Empty;
+            }
+
             if (response.IsSuccessStatusCode)
             {
                 return response.Content?.SentId() is { } id && UpstreamIds.IsUsable(id)

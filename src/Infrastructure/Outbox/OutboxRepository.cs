@@ -18,6 +18,15 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource, OutboxWriter
         return affected[0] == 1;
     });
 
+    public Task<bool> EnqueueAllAsync<T>(string integrationId, IReadOnlyList<T> deliveries, CancellationToken cancellationToken)
+        where T : IDelivery<T> => Db.RunAsync(async () =>
+    {
+        var items = deliveries.Select(d => NewOutboxItem.For(integrationId, d)).ToList();
+        var affected = await writers.Ingress.WriteAsync(
+            () => [.. items.Select(OutboxCommands.Enqueue)], [.. items.Select(OutboxCommands.LaneLock).Distinct()], 0, cancellationToken);
+        return affected.Any(a => a == 1);
+    });
+
     public Task<bool> EnqueueKnownReplyAsync(AgentReply reply, KnownReply expected, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         var item = NewOutboxItem.For(expected.Credentials.IntegrationId, reply);

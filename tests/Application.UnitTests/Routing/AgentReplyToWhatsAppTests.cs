@@ -20,10 +20,11 @@ public sealed class AgentReplyToWhatsAppTests
         // Act
         var outcome = await Reply().DeliverAsync(Context(), Claimed(s_reply), CancellationToken.None);
 
-        // Assert: set now, before the link is recorded (a report for 3EB0SENT finds nothing until then): nothing queued
+        // Assert: set now, before the link is recorded (a report for 3EB0SENT finds nothing until then): no tick queued,
+        // only the read mark (markReadOnReply is on by default)
         var delivered = (DeliveryOutcome.Delivered)outcome;
         Assert.That(delivered.Link, Is.EqualTo(new MessageLink(TestData.IntegrationId, "3EB0SENT", 501, 77, MessageDirection.ToWhatsApp)));
-        Assert.That(delivered.FollowUp, Is.Null);
+        Assert.That((delivered.FollowUp!.Kind, delivered.FollowUp.Lane), Is.EqualTo((ChatReadMark.KindName, new Lane(LaneKind.Presence, s_reply.ChatJid))));
         _chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "sent", null, It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -115,7 +116,7 @@ public sealed class AgentReplyToWhatsAppTests
     }
 
     private AgentReplyToWhatsApp Reply(TimeSpan? retryBaseDelay = null) => new(
-        _engine.Object, _chatwoot.Object, Options.Create(new RoutingOptions { RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1) }),
+        _engine.Object, _chatwoot.Object, Mock.Of<IMessageLinks>(), Mock.Of<IOutbox>(), Options.Create(new RoutingOptions { RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1) }),
         NullLogger<AgentReplyToWhatsApp>.Instance);
 
     private static Claimed<AgentReply> Claimed(AgentReply reply) => new(1, TestData.IntegrationId, reply, 1, null);

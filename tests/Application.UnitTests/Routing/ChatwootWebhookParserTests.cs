@@ -31,7 +31,7 @@ public sealed class ChatwootWebhookParserTests
     [TestCase("\"message_type\":\"outgoing\"", "\"message_type\":\"incoming\"", "incoming messages are not sent to WhatsApp")]
     [TestCase("\"private\":false", "\"private\":true", "private notes stay in Chatwoot")]
     [TestCase("\"source_id\":null", "\"source_id\":\"WAID:3EB0\"", "echo of a message RyzeApi created")]
-    [TestCase("\"event\":\"message_created\"", "\"event\":\"message_updated\"", "message_updated events are not routed")]
+    [TestCase("\"event\":\"message_created\"", "\"event\":\"message_updated\"", "only an agent's deletion of a message is sent to WhatsApp")]
     public void Parse_NotAnAgentReply_IsIgnoredWithTheReason(string from, string to, string reason)
     {
         // Act

@@ -52,7 +52,7 @@ public abstract class DispatcherTestBase
         var kinds = new DeliveryKinds(
         [
             new DeliveryKind<WhatsAppMessage>(new WhatsAppToChatwoot(Chatwoot.Object, Routing.Object, new MessageMedia(Outbox.Object, Mock.Of<IMediaFetcher>()))),
-            new DeliveryKind<AgentReply>(new AgentReplyToWhatsApp(Engine.Object, Chatwoot.Object, options, NullLogger<AgentReplyToWhatsApp>.Instance)),
+            new DeliveryKind<AgentReply>(new AgentReplyToWhatsApp(Engine.Object, Chatwoot.Object, Mock.Of<IMessageLinks>(), Mock.Of<IOutbox>(), options, NullLogger<AgentReplyToWhatsApp>.Instance)),
             new DeliveryKind<MessageStatusChange>(new StatusToChatwoot(Chatwoot.Object, Routing.Object, options)),
         ]);
         return Dispatchers.Create(Outbox.Object, Integrations.Object, Protector.Object, kinds, options, time);

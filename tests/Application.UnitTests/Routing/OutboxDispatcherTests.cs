@@ -18,11 +18,11 @@ public sealed class OutboxDispatcherTests : DispatcherTestBase
         // Act
         await Dispatcher().DispatchAsync([item], CancellationToken.None);
 
-        // Assert
+        // Assert: the tick set at once; the completion records the link and the chat's read mark (markReadOnReply)
         Outbox.Verify(o => o.CompleteAsync(
             item,
             new MessageLink(TestData.IntegrationId, "WA1", 501, 77, MessageDirection.ToWhatsApp),
-            null,
+            It.Is<NewOutboxItem>(f => f.Kind == ChatReadMark.KindName),
             It.IsAny<CancellationToken>()), Times.Once);
         Chatwoot.Verify(c => c.UpdateMessageStatusAsync(TestData.Connection, 77, 501, "sent", null, It.IsAny<CancellationToken>()), Times.Once);
         Integrations.Verify(i => i.SetHealthAsync(It.IsAny<string>(), It.IsAny<IntegrationStatus>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()), Times.Never);

@@ -21,6 +21,7 @@ internal static class EngineEndpoints
         routes.MapPost("/api/message/text/{instance}", context => SendAsync(context, state, FakeEngineSend.TextKind));
         routes.MapPost("/api/message/media/{instance}", context => SendAsync(context, state, FakeEngineSend.MediaKind));
         routes.MapGet(MediaPrefix + "{id}/{*fileName}", context => ServeMediaAsync(context, state));
+        EngineChatEndpoints.Map(routes, state);
         routes.MapFallback(context => WriteAsync(context, StatusCodes.Status404NotFound, EngineErrors.Envelope("Route not found")));
     }
 
@@ -52,18 +53,7 @@ internal static class EngineEndpoints
             return;
         }
 
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
-        JsonObject? json;
-        try
-        {
-            json = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            json = null;
-        }
-
+        var (body, json) = await ReadJsonAsync(context);
         if (json is null)
         {
             await WriteAsync(context, StatusCodes.Status400BadRequest, EngineErrors.Envelope("The body must be a JSON object"));
@@ -87,7 +77,10 @@ internal static class EngineEndpoints
 
         var send = new FakeEngineSend(
             kind, instance, number!, message, kind == FakeEngineSend.MediaKind ? mediaType : null, kind == FakeEngineSend.MediaKind ? mediaUrl : null,
-            Text(json, "mimeType"), Text(json, "fileName"), Text(json, "source"), EngineState.NewMessageId(), body, DateTimeOffset.UtcNow);
+            Text(json, "mimeType"), Text(json, "fileName"), Text(json, "source"), EngineState.NewMessageId(), body, DateTimeOffset.UtcNow)
+        {
+            ReplyTo = Text(json, "replyTo"),
+        };
         state.Record(send);
         if (state.BeforeAnswer is { } beforeAnswer)
         {
@@ -112,9 +105,24 @@ internal static class EngineEndpoints
         await context.Response.Body.WriteAsync(media.Content, context.RequestAborted);
     }
 
-    private static Task WriteAsync(HttpContext context, int statusCode, string json) =>
+    /// <summary>The request body as received, and as a JSON object (null when it is not one).</summary>
+    internal static async Task<(string Body, JsonObject? Json)> ReadJsonAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        try
+        {
+            return (body, JsonNode.Parse(body) as JsonObject);
+        }
+        catch (JsonException)
+        {
+            return (body, null);
+        }
+    }
+
+    internal static Task WriteAsync(HttpContext context, int statusCode, string json) =>
         ChatwootReply.WriteAsync(context, statusCode, json, "application/json; charset=utf-8");
 
-    private static string? Text(JsonObject json, string name) =>
+    internal static string? Text(JsonObject json, string name) =>
         json.TryGetPropertyValue(name, out var node) && node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -50,6 +50,15 @@ public sealed class FakeEngine : IAsyncDisposable
     /// <summary>Every send the engine accepted (answered with a message id), in order.</summary>
     public IReadOnlyList<FakeEngineSend> Sends => _state.Sends();
 
+    /// <summary>Every deletion (<c>DELETE /api/chat/delete</c>) the engine accepted, in order.</summary>
+    public IReadOnlyList<FakeEngineDeletion> Deletions => _state.Deletions();
+
+    /// <summary>Every presence (<c>POST /api/chat/presence</c>) the engine accepted, in order.</summary>
+    public IReadOnlyList<FakeEnginePresence> Presences => _state.Presences();
+
+    /// <summary>Every read mark (<c>POST /api/chat/markChatRead</c>) the engine accepted, in order.</summary>
+    public IReadOnlyList<FakeEngineChatRead> ChatReads => _state.ChatReads();
+
     public bool IsListening => _app is not null;
 
     public static async Task<FakeEngine> StartAsync(string token = DefaultToken, CancellationToken cancellationToken = default)

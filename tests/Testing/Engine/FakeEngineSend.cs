@@ -23,6 +23,9 @@ public sealed record FakeEngineSend(
     /// <summary>The text of a text message (null for media).</summary>
     public string? Text => Kind == TextKind ? Message : null;
 
+    /// <summary>The WhatsApp id the message quotes (<c>replyTo</c>), or null.</summary>
+    public string? ReplyTo { get; init; }
+
     /// <summary>The caption of a media message (null for text).</summary>
     public string? Caption => Kind == MediaKind ? Message : null;
 }

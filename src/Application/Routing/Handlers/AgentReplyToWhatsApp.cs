@@ -6,11 +6,13 @@ using RyzeApi.Application.Routing.Model;
 namespace RyzeApi.Application.Routing.Handlers;
 
 /// <summary>Sends an agent's reply to its WhatsApp chat through the engine: the text (signed with the
-/// agent's name in bold when <c>signMessages</c>) and each attachment as media. The engine's answer
-/// becomes a "sent" tick on the Chatwoot message; a refusal marks it failed with the engine's reason.
-/// The tick is set at once, before the outcome is recorded; only when that does not work at once is it queued.</summary>
+/// agent's name in bold when <c>signMessages</c>) or its attachment as media, quoting the message the agent quoted.
+/// The engine's answer becomes a "sent" tick on the Chatwoot message; a refusal marks it failed with the engine's reason.
+/// The tick is set at once, before the outcome is recorded; only when that does not work at once is it queued.
+/// With <c>markReadOnReply</c>, the chat is then marked read (<see cref="ChatReadMark"/>).</summary>
 public sealed class AgentReplyToWhatsApp(
-    IEngineClient engine, IChatwootMessaging chatwoot, IOptions<RoutingOptions> options, ILogger<AgentReplyToWhatsApp> logger)
+    IEngineClient engine, IChatwootMessaging chatwoot, IMessageLinks links, IOutbox outbox, IOptions<RoutingOptions> options,
+    ILogger<AgentReplyToWhatsApp> logger)
     : IDeliveryHandler<AgentReply>
 {
     // Chatwoot answers a status PATCH in well under half a second. One that takes longer is given up and queued, for two
@@ -23,23 +25,19 @@ public sealed class AgentReplyToWhatsApp(
     {
         var reply = item.Delivery;
         var text = Text(context, reply);
-        string? firstId = null;
+        var quoted = await QuotedIdAsync(context, reply, cancellationToken);
+        string? firstId;
         try
         {
-            if (reply.Attachments.Count == 0)
+            try
             {
-                firstId = await engine.SendTextAsync(context.InstanceName, reply.ChatJid, text ?? string.Empty, cancellationToken);
+                firstId = await SendAsync(context, reply, text, quoted, cancellationToken);
             }
-            else
+            catch (EngineRejectedException exception) when (quoted is not null)
             {
-                for (var i = 0; i < reply.Attachments.Count; i++)
-                {
-                    var attachment = reply.Attachments[i];
-                    var media = new EngineMedia(
-                        reply.ChatJid, MediaNames.EngineMediaType(attachment.FileType), attachment.Url, i == 0 ? text : null, null, attachment.FileName);
-                    var id = await engine.SendMediaAsync(context.InstanceName, media, cancellationToken);
-                    firstId ??= id;
-                }
+                // The engine may not know the quoted message (older than what it keeps): the reply matters more than its quote.
+                logger.LogInformation("Chatwoot message {MessageId} is sent again without its quote: {Reason}", reply.ChatwootMessageId, exception.Message);
+                firstId = await SendAsync(context, reply, text, null, cancellationToken);
             }
         }
         catch (EngineRejectedException exception)
@@ -61,11 +59,90 @@ public sealed class AgentReplyToWhatsApp(
         }
 
         var link = new MessageLink(context.Integration.Id, firstId, reply.ChatwootMessageId, reply.ConversationId, MessageDirection.ToWhatsApp);
+        if (!reply.IsFirstPart)
+        {
+            // A later attachment of a split message: the message's tick and read mark went with its first part.
+            return new DeliveryOutcome.Delivered(link, null);
+        }
+
         var sent = new MessageStatusChange(firstId, "sent", null, reply.ChatwootMessageId, reply.ConversationId);
         // Order against the engine's own reports ("delivered", "read") for this WhatsApp id: they find the message
         // only through the link, recorded after this returns, so the "sent" set here lands first; if it has to be
         // queued instead, it goes in the lane of those reports, recorded with the link, and they queue behind it.
-        return new DeliveryOutcome.Delivered(link, await TickAsync(context, reply, sent, cancellationToken));
+        var queuedTick = await TickAsync(context, reply, sent, cancellationToken);
+        return new DeliveryOutcome.Delivered(link, await FollowUpAsync(context, reply, queuedTick, cancellationToken));
+    }
+
+    private async Task<string?> SendAsync(DeliveryContext context, AgentReply reply, string? text, string? quoted, CancellationToken cancellationToken)
+    {
+        if (reply.Attachments.Count == 0)
+        {
+            return quoted is null
+                ? await engine.SendTextAsync(context.InstanceName, reply.ChatJid, text ?? string.Empty, cancellationToken)
+                : await engine.SendTextAsync(context.InstanceName, reply.ChatJid, text ?? string.Empty, quoted, cancellationToken);
+        }
+
+        // One attachment per reply since replies are split at ingress; rows recorded before that may hold several.
+        string? firstId = null;
+        for (var i = 0; i < reply.Attachments.Count; i++)
+        {
+            var attachment = reply.Attachments[i];
+            var media = new EngineMedia(
+                reply.ChatJid, MediaNames.EngineMediaType(attachment.FileType), attachment.Url, i == 0 ? text : null, null, attachment.FileName,
+                i == 0 ? quoted : null);
+            var id = await engine.SendMediaAsync(context.InstanceName, media, cancellationToken);
+            firstId ??= id;
+        }
+
+        return firstId;
+    }
+
+    /// <summary>The WhatsApp id of the quoted message: given by Chatwoot (a customer's message), else the first
+    /// WhatsApp message the quoted Chatwoot message became (an earlier agent reply). Null: no quote, or none known.</summary>
+    private async Task<string?> QuotedIdAsync(DeliveryContext context, AgentReply reply, CancellationToken cancellationToken)
+    {
+        if (!reply.IsFirstPart)
+        {
+            return null;
+        }
+
+        if (reply.QuotedWhatsAppId is { } quoted)
+        {
+            return quoted;
+        }
+
+        return reply.QuotedChatwootMessageId is { } chatwootId
+            && await links.OfChatwootMessageAsync(context.Integration.Id, chatwootId, cancellationToken) is [var first, ..]
+            ? first.WhatsAppId
+            : null;
+    }
+
+    /// <summary>What to record with the completion: the queued tick, if any, and the read mark. A completion holds one
+    /// follow-up; when the tick takes it (Chatwoot was slow), the read mark is recorded on its own, best effort.</summary>
+    private async Task<NewOutboxItem?> FollowUpAsync(
+        DeliveryContext context, AgentReply reply, NewOutboxItem? queuedTick, CancellationToken cancellationToken)
+    {
+        if (!context.Integration.Settings.MarkReadOnReply)
+        {
+            return queuedTick;
+        }
+
+        var mark = new ChatReadMark(reply.ChatJid, reply.ChatwootMessageId);
+        if (queuedTick is null)
+        {
+            return NewOutboxItem.For(context.Integration.Id, mark);
+        }
+
+        try
+        {
+            await outbox.EnqueueAsync(context.Integration.Id, mark, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            logger.LogDebug("The chat of Chatwoot message {MessageId} is not marked read: {Reason}", reply.ChatwootMessageId, exception.GetType().Name);
+        }
+
+        return queuedTick;
     }
 
     /// <summary>Sets the status on the Chatwoot message now (no outbox row, claim or completion of its own:

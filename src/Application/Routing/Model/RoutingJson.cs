@@ -7,4 +7,7 @@ namespace RyzeApi.Application.Routing.Model;
 [JsonSerializable(typeof(WhatsAppMessage))]
 [JsonSerializable(typeof(AgentReply))]
 [JsonSerializable(typeof(MessageStatusChange))]
+[JsonSerializable(typeof(AgentDeletion))]
+[JsonSerializable(typeof(ChatPresence))]
+[JsonSerializable(typeof(ChatReadMark))]
 internal sealed partial class RoutingJson : JsonSerializerContext;

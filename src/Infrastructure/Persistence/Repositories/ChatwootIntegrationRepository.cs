@@ -13,6 +13,7 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
                inbox_id AS {nameof(IntegrationRow.InboxId)}, inbox_name AS {nameof(IntegrationRow.InboxName)},
                sign_messages AS {nameof(IntegrationRow.SignMessages)}, ignore_groups AS {nameof(IntegrationRow.IgnoreGroups)},
                start_as_pending AS {nameof(IntegrationRow.StartAsPending)}, reopen_resolved AS {nameof(IntegrationRow.ReopenResolved)},
+               mark_read_on_reply AS {nameof(IntegrationRow.MarkReadOnReply)},
                status AS {nameof(IntegrationRow.Status)}, last_error AS {nameof(IntegrationRow.LastError)},
                created_at AS {nameof(IntegrationRow.CreatedAt)}
         FROM chatwoot_integrations WHERE instance_id = @InstanceId
@@ -27,11 +28,11 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
         INSERT INTO chatwoot_integrations (
             id, instance_id, base_url, chatwoot_account_id, api_token_key_id, api_token_ciphertext, inbox_id, inbox_name,
             webhook_secret_hash, inbox_secret_key_id, inbox_secret_ciphertext,
-            sign_messages, ignore_groups, start_as_pending, reopen_resolved, status, last_error, created_at, updated_at)
+            sign_messages, ignore_groups, start_as_pending, reopen_resolved, mark_read_on_reply, status, last_error, created_at, updated_at)
         VALUES (
             @Id, @InstanceId, @BaseUrl, @ChatwootAccountId, @ApiTokenKeyId, @ApiTokenCiphertext, @InboxId, @InboxName,
             @WebhookSecretHash, @InboxSecretKeyId, @InboxSecretCiphertext,
-            @SignMessages, @IgnoreGroups, @StartAsPending, @ReopenResolved, @Status, @LastError, @CreatedAt, @CreatedAt)
+            @SignMessages, @IgnoreGroups, @StartAsPending, @ReopenResolved, @MarkReadOnReply, @Status, @LastError, @CreatedAt, @CreatedAt)
         """;
 
     private const string CompleteIdempotencySql = """
@@ -68,7 +69,7 @@ internal sealed class ChatwootIntegrationRepository(NpgsqlDataSource dataSource,
             ApiTokenKeyId = integration.ApiToken.KeyId, ApiTokenCiphertext = integration.ApiToken.Ciphertext,
             i.InboxId, InboxName = PostgresText.WithoutNul(i.InboxName), integration.WebhookSecretHash,
             InboxSecretKeyId = integration.InboxSecret?.KeyId, InboxSecretCiphertext = integration.InboxSecret?.Ciphertext,
-            i.Settings.SignMessages, i.Settings.IgnoreGroups, i.Settings.StartAsPending, i.Settings.ReopenResolved,
+            i.Settings.SignMessages, i.Settings.IgnoreGroups, i.Settings.StartAsPending, i.Settings.ReopenResolved, i.Settings.MarkReadOnReply,
             Status = i.Status.ToName(), LastError = PostgresText.WithoutNul(i.LastError), CreatedAt = i.CreatedAt.UtcDateTime,
         }, transaction, cancellationToken: cancellationToken));
         if (idempotency is not null)

@@ -29,6 +29,8 @@ internal sealed class IntegrationRow
 
     public bool ReopenResolved { get; init; }
 
+    public bool MarkReadOnReply { get; init; } = true;
+
     public string Status { get; init; } = string.Empty;
 
     public string LastError { get; init; } = string.Empty;
@@ -43,7 +45,7 @@ internal sealed class IntegrationRow
     public StoredChatwootIntegration ToStored() => new(
         new ChatwootIntegration(
             Id, InstanceId, BaseUrl, ChatwootAccountId, InboxId, InboxName,
-            new ChatwootSettings(SignMessages, IgnoreGroups, StartAsPending, ReopenResolved),
+            new ChatwootSettings(SignMessages, IgnoreGroups, StartAsPending, ReopenResolved, MarkReadOnReply),
             IntegrationStatusNames.Parse(Status), LastError,
             Db.Utc(CreatedAt)),
         new ProtectedSecret(ApiTokenKeyId, ApiTokenCiphertext));

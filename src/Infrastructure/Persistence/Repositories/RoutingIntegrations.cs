@@ -35,6 +35,7 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
                i.inbox_id AS {nameof(IntegrationRow.InboxId)}, i.inbox_name AS {nameof(IntegrationRow.InboxName)},
                i.sign_messages AS {nameof(IntegrationRow.SignMessages)}, i.ignore_groups AS {nameof(IntegrationRow.IgnoreGroups)},
                i.start_as_pending AS {nameof(IntegrationRow.StartAsPending)}, i.reopen_resolved AS {nameof(IntegrationRow.ReopenResolved)},
+               i.mark_read_on_reply AS {nameof(IntegrationRow.MarkReadOnReply)},
                i.status AS {nameof(IntegrationRow.Status)}, i.last_error AS {nameof(IntegrationRow.LastError)},
                i.created_at AS {nameof(IntegrationRow.CreatedAt)}, n.name AS {nameof(IntegrationRow.InstanceName)},
                i.deliveries_halted AS {nameof(IntegrationRow.DeliveriesHalted)}

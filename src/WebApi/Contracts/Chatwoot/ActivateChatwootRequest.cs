@@ -58,7 +58,14 @@ public sealed class ActivateChatwootRequest
     [JsonPropertyName("reopenResolved")]
     public bool? ReopenResolved { get; init; }
 
+    /// <summary>After an agent's reply is sent, mark the customer's WhatsApp chat read (as opening it on the phone
+    /// would), so the customer sees their messages read. On when omitted.</summary>
+    /// <example>true</example>
+    [DefaultValue(true)]
+    [JsonPropertyName("markReadOnReply")]
+    public bool? MarkReadOnReply { get; init; }
+
     public ChatwootActivationFields ToFields() => new(
         ChatwootBaseUrl, ChatwootAccountId, ChatwootApiToken, InboxName,
-        new ChatwootSettings(SignMessages ?? false, IgnoreGroups ?? false, StartAsPending ?? false, ReopenResolved ?? false));
+        new ChatwootSettings(SignMessages ?? false, IgnoreGroups ?? false, StartAsPending ?? false, ReopenResolved ?? false, MarkReadOnReply ?? true));
 }

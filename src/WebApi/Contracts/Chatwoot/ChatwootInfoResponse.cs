@@ -65,6 +65,10 @@ public sealed class ChatwootInfoResponse
     /// <example>true</example>
     [JsonPropertyName("reopen_resolved")] public required bool ReopenResolved { get; init; }
 
+    /// <summary>An agent's reply marks the customer's WhatsApp chat read.</summary>
+    /// <example>true</example>
+    [JsonPropertyName("mark_read_on_reply")] public required bool MarkReadOnReply { get; init; }
+
     public static ChatwootInfoResponse From(ChatwootStatusDto dto) => new()
     {
         InstanceName = dto.InstanceName,
@@ -81,5 +85,6 @@ public sealed class ChatwootInfoResponse
         IgnoreGroups = dto.Settings.IgnoreGroups,
         StartAsPending = dto.Settings.StartAsPending,
         ReopenResolved = dto.Settings.ReopenResolved,
+        MarkReadOnReply = dto.Settings.MarkReadOnReply,
     };
 }

@@ -60,9 +60,16 @@ public sealed class CreateInstanceRequest
     [DefaultValue(false)]
     [JsonPropertyName("chatwootReopenResolved")] public bool? ChatwootReopenResolved { get; init; }
 
+    /// <summary>As <c>markReadOnReply</c> of the activation; on when omitted.</summary>
+    /// <example>true</example>
+    [DefaultValue(true)]
+    [JsonPropertyName("chatwootMarkReadOnReply")] public bool? ChatwootMarkReadOnReply { get; init; }
+
     public ChatwootActivationFields? ToChatwootFields() => ChatwootEnabled == true
         ? new ChatwootActivationFields(
             ChatwootBaseUrl, ChatwootAccountId, ChatwootApiToken, ChatwootInboxName,
-            new ChatwootSettings(ChatwootSignMessages ?? false, ChatwootIgnoreGroups ?? false, ChatwootStartAsPending ?? false, ChatwootReopenResolved ?? false))
+            new ChatwootSettings(
+                ChatwootSignMessages ?? false, ChatwootIgnoreGroups ?? false, ChatwootStartAsPending ?? false, ChatwootReopenResolved ?? false,
+                ChatwootMarkReadOnReply ?? true))
         : null;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace RyzeApi.Testing.Chatwoot;
 
 /// <summary>WebhookListener for API inboxes: the payload is built when the event happens and posted to the inbox's
@@ -52,6 +54,17 @@ internal sealed class ChatwootWebhooks(FakeChatwootState state)
     public Task<HttpResponseMessage> SendConversationAsync(
         FakeConversation conversation, string eventName, string? previousStatus, WebhookSigning signing, CancellationToken cancellationToken) =>
         SendNowAsync(ConversationRequest(conversation, eventName, previousStatus, signing, automatic: false), cancellationToken);
+
+    /// <summary>Posts a body built by the caller (an event the fake's state does not render by itself) now.</summary>
+    public Task<HttpResponseMessage> SendBodyAsync(
+        long conversationId, long? messageId, JsonObject body, WebhookSigning signing, CancellationToken cancellationToken)
+    {
+        var conversation = state.Messaging.FindConversation(conversationId);
+        var request = conversation is not null && state.FindInbox(conversation.InboxId) is { WebhookUrl: { Length: > 0 } url } inbox
+            ? new WebhookRequest((string)body["event"]!, url, body.ToJsonString(ChatwootReply.JsonOptions), inbox.Secret, signing, messageId, conversationId, false)
+            : null;
+        return SendNowAsync(request, cancellationToken);
+    }
 
     /// <summary>Completes once no background webhook is pending, including those queued meanwhile.</summary>
     public async Task WhenIdleAsync(CancellationToken cancellationToken)

@@ -72,6 +72,7 @@ internal sealed partial class MessagingStore
             _contactInboxes.Clear();
             _conversations.Clear();
             _messages.Clear();
+            _deleted.Clear();
             _messageIdsByConversation.Clear();
             _incomingByConversation.Clear();
             _blobs.Clear();

@@ -10,6 +10,18 @@ internal static class WebhookPayloads
     public const string MessageUpdated = "message_updated";
     public const string ConversationCreated = "conversation_created";
     public const string ConversationStatusChanged = "conversation_status_changed";
+    public const string TypingOn = "conversation_typing_on";
+    public const string TypingOff = "conversation_typing_off";
+
+    /// <summary>WebhookListener#handle_typing_status: <c>{event, user, conversation, is_private}</c>, user and
+    /// conversation as their <c>webhook_data</c>.</summary>
+    public static JsonObject Typing(FakeChatwootState state, FakeConversation conversation, FakeUser user, bool on, bool isPrivate) => new()
+    {
+        ["event"] = on ? TypingOn : TypingOff,
+        ["user"] = UserJson.WebhookData(user),
+        ["conversation"] = ConversationJson.WebhookData(state, conversation),
+        ["is_private"] = isPrivate,
+    };
 
     /// <summary>Message#webhook_data, then the event name.</summary>
     public static JsonObject Message(FakeChatwootState state, FakeMessage message, FakeConversation conversation, string eventName)
@@ -34,6 +46,12 @@ internal static class WebhookPayloads
         if (message.Attachments.Count > 0)
         {
             json["attachments"] = MessageJson.Attachments(message);
+        }
+
+        if (state.Messaging.IsDeleted(message.Id))
+        {
+            // MessagesController#destroy replaced the content attributes with this alone.
+            json["content_attributes"] = new JsonObject { ["deleted"] = true };
         }
 
         json["event"] = eventName;

@@ -67,13 +67,16 @@ public sealed class ActivateChatwootCommandHandler(
     }
 
     /// <summary>A hash of the normalised body, so "the same body" survives key order and whitespace.</summary>
+    /// <remarks><c>markReadOnReply</c> counts only when off (its default is on), so a key stored before the setting existed
+    /// still matches the same body sent again.</remarks>
     internal static byte[] Fingerprint(ChatwootActivationFields fields)
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
-        {
+        object?[] values =
+        [
             fields.ChatwootBaseUrl?.TrimEnd('/'), fields.ChatwootAccountId, fields.ChatwootApiToken, fields.EffectiveInboxName,
             fields.Settings.SignMessages, fields.Settings.IgnoreGroups, fields.Settings.StartAsPending, fields.Settings.ReopenResolved,
-        });
+        ];
+        var canonical = JsonSerializer.Serialize(fields.Settings.MarkReadOnReply ? values : [.. values, false]);
         return SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
     }
 }

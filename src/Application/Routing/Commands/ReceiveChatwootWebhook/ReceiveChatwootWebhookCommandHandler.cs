@@ -6,8 +6,8 @@ using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 
-/// <summary>Verifies the call (URL secret, then signature when the inbox has a signing secret), records an
-/// agent reply in the outbox and returns at once: Chatwoot does not retry and gives up after 5 s.</summary>
+/// <summary>Verifies the call (URL secret, then signature when the inbox has a signing secret), records what an agent
+/// did (a reply, a deletion, typing) in the outbox and returns at once: Chatwoot does not retry and gives up after 5 s.</summary>
 public sealed class ReceiveChatwootWebhookCommandHandler(
     IRoutingIntegrations integrations, IRoutingRepository routing, IOutbox outbox, IOutboxSignal signal,
     ITokenProtector protector, KnownConversations knownConversations, TimeProvider timeProvider)
@@ -59,6 +59,16 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
             return IngressResult.Recorded();
         }
 
+        if (parsed.Typing is { } typing)
+        {
+            return await RecordPresenceAsync(credentials, lookup.Chat, typing, cancellationToken);
+        }
+
+        if (parsed.Deleted)
+        {
+            return await RecordDeletionAsync(credentials, lookup, parsed, cancellationToken);
+        }
+
         switch (lookup.LinkDirection)
         {
             case MessageDirection.ToChatwoot:
@@ -74,7 +84,12 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
         }
 
         knownConversations.Remember(credentials, parsed.ConversationId!.Value, chat.ChatJid);
-        if (!await outbox.EnqueueAsync(credentials.IntegrationId, Reply(parsed, chat.ChatJid), cancellationToken))
+        // Several attachments are recorded as one reply each, together, so each is sent and retried alone.
+        var parts = Reply(parsed, chat.ChatJid).Split();
+        var recorded = parts.Count == 1
+            ? await outbox.EnqueueAsync(credentials.IntegrationId, parts[0], cancellationToken)
+            : await outbox.EnqueueAllAsync(credentials.IntegrationId, parts, cancellationToken);
+        if (!recorded)
         {
             return IngressResult.AlreadyRecorded();
         }
@@ -88,7 +103,7 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
     // that is a duplicate or an echo, credentials changed) goes the long way, which alone gives errors and other outcomes.
     private async Task<bool> TryRecordKnownReplyAsync(ReceiveChatwootWebhookCommand command, ChatwootWebhookEvent? parsed, CancellationToken cancellationToken)
     {
-        if (parsed is not { Name: "message_created", IgnoredBecause: null, MessageId: { } messageId, ConversationId: { } conversationId }
+        if (parsed is not { Name: "message_created", IgnoredBecause: null, MessageId: { } messageId, ConversationId: { } conversationId, Attachments.Count: <= 1 }
             || knownConversations.Find(command.IntegrationId, conversationId) is not { } known
             || !SecretMatches(command, known.Credentials)
             || SignatureProblem(command, known.Credentials) is not null)
@@ -103,6 +118,44 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
 
         signal.Notify();
         return true;
+    }
+
+    // Typing goes in the chat's presence lane: never behind its messages, and not recorded for a conversation RyzeApi does not route.
+    private async Task<IngressResult> RecordPresenceAsync(WebhookCredentials credentials, RoutedChat? chat, bool typing, CancellationToken cancellationToken)
+    {
+        if (chat is null)
+        {
+            return IngressResult.NotRouted("typing in a conversation RyzeApi does not route");
+        }
+
+        await outbox.EnqueueAsync(credentials.IntegrationId, new ChatPresence(chat.ChatJid, typing, timeProvider.GetUtcNow()), cancellationToken);
+        signal.Notify();
+        return IngressResult.Recorded();
+    }
+
+    // Only what RyzeApi sent can be revoked: a message it created in Chatwoot (the customer's) is never deleted in
+    // WhatsApp. A message with no link yet may still be on its way: the deletion queues behind it and finds out then.
+    private async Task<IngressResult> RecordDeletionAsync(
+        WebhookCredentials credentials, WebhookLookup lookup, ChatwootWebhookEvent parsed, CancellationToken cancellationToken)
+    {
+        if (lookup.LinkDirection == MessageDirection.ToChatwoot)
+        {
+            return IngressResult.NotRouted(ChatwootWebhookParser.OwnMessageDeleted);
+        }
+
+        if (lookup.Chat is not { } chat)
+        {
+            return IngressResult.NotRouted($"conversation {parsed.ConversationId} is not one RyzeApi routes");
+        }
+
+        var deletion = new AgentDeletion(parsed.MessageId!.Value, parsed.ConversationId!.Value, chat.ChatJid);
+        if (!await outbox.EnqueueAsync(credentials.IntegrationId, deletion, cancellationToken))
+        {
+            return IngressResult.AlreadyRecorded();
+        }
+
+        signal.Notify();
+        return IngressResult.Recorded();
     }
 
     private static bool SecretMatches(ReceiveChatwootWebhookCommand command, WebhookCredentials credentials) =>
@@ -120,7 +173,8 @@ public sealed class ReceiveChatwootWebhookCommandHandler(
     }
 
     private static AgentReply Reply(ChatwootWebhookEvent parsed, string chatJid) =>
-        new(parsed.MessageId!.Value, parsed.ConversationId!.Value, chatJid, parsed.Content, parsed.AgentName, parsed.Attachments);
+        new(parsed.MessageId!.Value, parsed.ConversationId!.Value, chatJid, parsed.Content, parsed.AgentName, parsed.Attachments,
+            parsed.QuotedWhatsAppId, parsed.QuotedChatwootMessageId);
 
     private static (ChatwootWebhookEvent? Parsed, ValidationException? Malformed) TryParse(byte[] body)
     {

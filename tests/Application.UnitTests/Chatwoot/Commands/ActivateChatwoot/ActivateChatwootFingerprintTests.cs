@@ -19,6 +19,7 @@ public sealed class ActivateChatwootFingerprintTests
         yield return new TestCaseData(s_base with { Settings = s_base.Settings with { IgnoreGroups = true } }).SetArgDisplayNames("ignoreGroups");
         yield return new TestCaseData(s_base with { Settings = s_base.Settings with { StartAsPending = true } }).SetArgDisplayNames("startAsPending");
         yield return new TestCaseData(s_base with { Settings = s_base.Settings with { ReopenResolved = true } }).SetArgDisplayNames("reopenResolved");
+        yield return new TestCaseData(s_base with { Settings = s_base.Settings with { MarkReadOnReply = false } }).SetArgDisplayNames("markReadOnReply");
     }
 
     [Test]
