@@ -19,6 +19,7 @@ public static class RoutingRegistration
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<IntegrationBatches>();
         services.AddSingleton<MessageMedia>();
+        services.AddSingleton<ChatResolver>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddDelivery<WhatsAppMessage, WhatsAppToChatwoot>();
         services.AddDelivery<AgentReply, AgentReplyToWhatsApp>();
