@@ -14,4 +14,7 @@ public enum LaneKind
 
     /// <summary>The delivery reports of one message; the key is a WhatsApp id, or <c>cw</c> + a Chatwoot message id.</summary>
     MessageStatus,
+
+    /// <summary>A new contact's picture and profile name; the key is the Chatwoot contact's id.</summary>
+    ContactProfile,
 }

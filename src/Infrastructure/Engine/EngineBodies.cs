@@ -61,4 +61,5 @@ internal sealed record EngineData(
 [JsonSerializable(typeof(EngineData))]
 [JsonSerializable(typeof(SendTextBody))]
 [JsonSerializable(typeof(SendMediaBody))]
+[JsonSerializable(typeof(EngineProfileAnswer))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

@@ -12,4 +12,7 @@ internal interface IEngineApi
 
     [Post("/api/message/media/{instance}")]
     Task<IApiResponse<EngineAnswer>> SendMedia(string instance, [Body] SendMediaBody body, CancellationToken cancellationToken);
+
+    [Get("/api/profile/getAccount/{instance}")]
+    Task<IApiResponse<EngineProfileAnswer>> GetAccount(string instance, [AliasAs("number")] string number, CancellationToken cancellationToken);
 }

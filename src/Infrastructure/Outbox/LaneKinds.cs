@@ -2,7 +2,7 @@ using RyzeApi.Application.Outbox;
 
 namespace RyzeApi.Infrastructure.Outbox;
 
-/// <summary>A lane kind as the outbox's <c>lane_kind</c> column stores it (migration 0005).</summary>
+/// <summary>A lane kind as the outbox's <c>lane_kind</c> column stores it (migrations 0005, 0006).</summary>
 internal static class LaneKinds
 {
     public static string ToName(this LaneKind kind) => kind switch
@@ -10,6 +10,7 @@ internal static class LaneKinds
         LaneKind.WhatsAppChat => "chat",
         LaneKind.AgentReplies => "reply",
         LaneKind.MessageStatus => "status",
+        LaneKind.ContactProfile => "profile",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a lane kind"),
     };
 
@@ -18,6 +19,7 @@ internal static class LaneKinds
         "chat" => LaneKind.WhatsAppChat,
         "reply" => LaneKind.AgentReplies,
         "status" => LaneKind.MessageStatus,
+        "profile" => LaneKind.ContactProfile,
         _ => throw new InvalidOperationException($"unknown lane kind '{name}' in the outbox"),
     };
 }

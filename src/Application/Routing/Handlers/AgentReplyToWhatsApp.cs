@@ -21,13 +21,14 @@ public sealed class AgentReplyToWhatsApp(
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, Claimed<AgentReply> item, CancellationToken cancellationToken)
     {
         var reply = item.Delivery;
+        var number = item.Chat?.ReplyJid ?? reply.ChatJid;
         var text = Text(context, reply);
         string? firstId = null;
         try
         {
             if (reply.Attachments.Count == 0)
             {
-                firstId = await engine.SendTextAsync(context.InstanceName, reply.ChatJid, text ?? string.Empty, cancellationToken);
+                firstId = await engine.SendTextAsync(context.InstanceName, number, text ?? string.Empty, cancellationToken);
             }
             else
             {
@@ -35,7 +36,7 @@ public sealed class AgentReplyToWhatsApp(
                 {
                     var attachment = reply.Attachments[i];
                     var media = new EngineMedia(
-                        reply.ChatJid, MediaNames.EngineMediaType(attachment.FileType), attachment.Url, i == 0 ? text : null, null, attachment.FileName);
+                        number, MediaNames.EngineMediaType(attachment.FileType), attachment.Url, i == 0 ? text : null, null, attachment.FileName);
                     var id = await engine.SendMediaAsync(context.InstanceName, media, cancellationToken);
                     firstId ??= id;
                 }

@@ -23,7 +23,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             // recognised by the link alone): while a reply to this chat is in flight, wait for its link. Checked
             // before the link: a reply's lease ends in the transaction that records its link, so once no lease is
             // seen, the link of any reply this could echo is visible.
-            if (await routing.ReplyInFlightAsync(integrationId, message.ChatJid, cancellationToken))
+            if (await routing.ReplyInFlightAsync(integrationId, message.ChatJid, message.ChatKey, cancellationToken))
             {
                 return new DeliveryOutcome.Wait("an agent's reply to this chat is being sent; this may be its echo");
             }
@@ -34,8 +34,8 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             }
         }
 
-        var chat = knownChat ?? await chats.FindOrCreateChatAsync(context, message, cancellationToken);
-        var conversationId = await chats.ConversationAsync(context, chat, cancellationToken);
+        var chat = await chats.ChatAsync(context, message, knownChat, cancellationToken);
+        var conversationId = await chats.ConversationAsync(context, chat, mayHaveLanded, cancellationToken);
         var sourceId = ChatwootWebhookParser.OwnSourcePrefix + message.Id + KindSuffix(message);
         if (mayHaveLanded && await chatwoot.FindMessageBySourceIdAsync(context.Chatwoot, conversationId, sourceId, cancellationToken) is { } landed)
         {
@@ -55,7 +55,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             created = await chatwoot.CreateMessageAsync(context.Chatwoot, conversationId, newMessage, cancellationToken);
         }
 
-        return Delivered(integrationId, message, created, conversationId);
+        return ContactProfileToChatwoot.After(Delivered(integrationId, message, created, conversationId), context, message, chat);
     }
 
     private static DeliveryOutcome Delivered(string integrationId, WhatsAppMessage message, long chatwootMessageId, long conversationId) =>

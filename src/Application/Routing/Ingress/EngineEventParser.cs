@@ -93,7 +93,7 @@ public static class EngineEventParser
         var routed = new WhatsAppMessage(
             id, chatJid, chat.Text("name"), isGroup, sender.Text("jid") ?? sender.Text("id"), sender.Text("name"), fromMe,
             kind, text ?? media?.Caption, media, isEdit ? Json.FirstText("editedId", message, data) : null,
-            kind == WhatsAppMessageKind.Unsupported ? type : null);
+            kind == WhatsAppMessageKind.Unsupported ? type : null, isGroup ? null : chat.Text("lid"));
         return new EngineEvent(name, routed, null, null);
     }
 

@@ -7,4 +7,5 @@ namespace RyzeApi.Application.Routing.Model;
 [JsonSerializable(typeof(WhatsAppMessage))]
 [JsonSerializable(typeof(AgentReply))]
 [JsonSerializable(typeof(MessageStatusChange))]
+[JsonSerializable(typeof(ContactProfile))]
 internal sealed partial class RoutingJson : JsonSerializerContext;
