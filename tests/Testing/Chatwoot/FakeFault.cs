@@ -66,6 +66,12 @@ public sealed record FakeFault
     /// <summary>Chatwoot's normal answer, but only after <paramref name="delay"/>.</summary>
     public static FakeFault Slow(TimeSpan delay) => new(FaultAction.Proceed, 0, "", "") { Delay = delay };
 
+    /// <summary>How long <see cref="FaultAction.ProceedThenHoldAnswer"/> holds the answer back.</summary>
+    public TimeSpan AnswerDelay { get; init; }
+
+    /// <summary>Chatwoot saves what was asked at once, but answers only after <paramref name="delay"/>.</summary>
+    public static FakeFault SavedButAnsweredLate(TimeSpan delay) => new(FaultAction.ProceedThenHoldAnswer, 0, "", "") { AnswerDelay = delay };
+
     /// <summary>The same fault, applied after <paramref name="delay"/>.</summary>
     public FakeFault After(TimeSpan delay) => this with { Delay = delay };
 }

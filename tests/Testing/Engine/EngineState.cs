@@ -4,7 +4,7 @@ namespace RyzeApi.Testing.Engine;
 
 /// <summary>What the fake engine knows: the accepted token, the instances (any name when none was added), which are
 /// disconnected, the sends it accepted in order, and the media files it serves. Thread-safe; outlives restarts.</summary>
-internal sealed class EngineState
+internal sealed partial class EngineState
 {
     private readonly Lock _lock = new();
     private readonly List<FakeEngineSend> _sends = [];

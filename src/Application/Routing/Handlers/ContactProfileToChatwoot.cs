@@ -9,7 +9,9 @@ namespace RyzeApi.Application.Routing.Handlers;
 /// touched) and a few retries are all it gets; no message waits for it.</summary>
 public sealed class ContactProfileToChatwoot(IEngineProfiles engine, IChatwootMessaging chatwoot) : IDeliveryHandler<ContactProfile>
 {
-    public int MaxAttempts(int configured) => Math.Min(configured, 3);
+    private const int Attempts = 3;
+
+    public int MaxAttempts(int configured) => Math.Min(configured, Attempts);
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, Claimed<ContactProfile> item, CancellationToken cancellationToken)
     {
@@ -19,9 +21,10 @@ public sealed class ContactProfileToChatwoot(IEngineProfiles engine, IChatwootMe
         {
             profile = await engine.GetProfileAsync(context.InstanceName, wanted.Number, cancellationToken);
         }
-        catch (EngineRejectedException exception)
+        catch (ApplicationFailure exception) when (exception.FailureKind is FailureKind.EngineRejected or FailureKind.EngineUnavailable or FailureKind.EngineAnswerUnreadable)
         {
-            return new DeliveryOutcome.Skipped($"the engine has no profile for this contact: {exception.Message}");
+            // The engine's health is the replies' business: a picture never pauses the integration.
+            return new DeliveryOutcome.Skipped($"the engine gave no profile for this contact: {exception.Message}");
         }
 
         var change = new ChatwootContactChange(Name: wanted.NameFromEvent ? null : profile.Name, AvatarUrl: profile.PictureUrl);
@@ -38,6 +41,11 @@ public sealed class ContactProfileToChatwoot(IEngineProfiles engine, IChatwootMe
         {
             // The contact was deleted or merged meanwhile, or Chatwoot refused the picture: nothing is lost.
             return new DeliveryOutcome.Skipped($"Chatwoot did not take the contact's picture: {exception.Message}");
+        }
+        catch (ApplicationFailure exception) when (item.Attempts >= Attempts && exception.FailureKind is FailureKind.UpstreamUnavailable or FailureKind.TimedOut)
+        {
+            // Given up without marking the integration in error: the messages are what its health is about.
+            return new DeliveryOutcome.Skipped($"Chatwoot was unavailable for the contact's picture: {exception.Message}");
         }
 
         return new DeliveryOutcome.Delivered(null, null);
