@@ -25,10 +25,11 @@ internal sealed partial class ChatwootMessaging(IChatwootApi api) : IChatwootMes
 
     public async Task<ChatwootContact?> FindContactAsync(ChatwootConnection connection, long inboxId, string identifier, CancellationToken cancellationToken)
     {
-        var call = ChatwootTransport.Call("GET", connection, "/contacts/search");
-        var (list, answer) = await ChatwootAnswer.ReadAsync(call, () => api.SearchContacts(identifier, connection, cancellationToken));
-        // A LID's digits are no phone number: only a phone JID is also matched by its number.
+        // A LID's digits are no phone number: only a phone JID is also matched by its number. Searched by the number's
+        // digits then, which the identifier (the JID) and the phone number (E.164) both contain.
         var phone = PhoneNumbers.E164(identifier);
+        var call = ChatwootTransport.Call("GET", connection, "/contacts/search");
+        var (list, answer) = await ChatwootAnswer.ReadAsync(call, () => api.SearchContacts(phone?[1..] ?? identifier, connection, cancellationToken));
         foreach (var item in answer.Array(list.Payload, "the search payload"))
         {
             var contact = item.OrNull ?? throw answer.Wrong("a contact in the search payload is not an object");
