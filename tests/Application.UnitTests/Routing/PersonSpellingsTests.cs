@@ -49,6 +49,6 @@ public sealed class PersonSpellingsTests
 
     private static WhatsAppMessage Parse(string chat) =>
         EngineEventParser.Parse(
-            $$"""{"event": "message.exchange", "data": {"message": {"id": "M1", "type": "text", "chat": {{chat}}, "content": {"text": "oi"}}}}""",
+            """{"event": "message.exchange", "data": {"message": {"id": "M1", "type": "text", "chat": """ + chat + """, "content": {"text": "oi"}}}}""",
             null).Message!;
 }
