@@ -17,4 +17,6 @@ public enum LaneKind
 
     /// <summary>What an agent's side shows a WhatsApp chat apart from messages (typing, read); the key is the chat's JID.</summary>
     Presence,
+    /// <summary>A new contact's picture and profile name; the key is the Chatwoot contact's id.</summary>
+    ContactProfile,
 }

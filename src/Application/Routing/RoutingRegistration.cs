@@ -19,11 +19,14 @@ public static class RoutingRegistration
         services.AddSingleton<OutcomeRecorder>();
         services.AddSingleton<IntegrationBatches>();
         services.AddSingleton<MessageMedia>();
+        services.AddSingleton<PersonLinks>();
+        services.AddSingleton<ChatResolver>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddDelivery<WhatsAppMessage, WhatsAppToChatwoot>();
         services.AddDelivery<AgentReply, AgentReplyToWhatsApp>();
         services.AddDelivery<MessageStatusChange, StatusToChatwoot>();
         services.AddAgentActions();
+        services.AddDelivery<ContactProfile, ContactProfileToChatwoot>();
         return services;
     }
 }

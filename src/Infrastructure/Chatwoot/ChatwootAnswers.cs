@@ -63,4 +63,9 @@ internal sealed class AnyObject;
 [JsonSerializable(typeof(ToggleStatusBody))]
 [JsonSerializable(typeof(CreateMessageBody))]
 [JsonSerializable(typeof(UpdateMessageStatusBody))]
+[JsonSerializable(typeof(UpdateContactBody))]
+[JsonSerializable(typeof(ContactMergeBody))]
+[JsonSerializable(typeof(ConversationAnswer))]
+[JsonSerializable(typeof(PayloadList<ConversationAnswer>))]
+[JsonSerializable(typeof(List<JsonField<ConversationAnswer>>))]
 internal sealed partial class ChatwootJsonContext : JsonSerializerContext;

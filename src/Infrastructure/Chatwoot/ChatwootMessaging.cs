@@ -1,3 +1,4 @@
+using RyzeApi.Application.Routing.Delivery;
 using RyzeApi.Infrastructure.Upstream;
 
 namespace RyzeApi.Infrastructure.Chatwoot;
@@ -5,7 +6,7 @@ namespace RyzeApi.Infrastructure.Chatwoot;
 /// <summary>Adapts the Refit client to <see cref="IChatwootMessaging"/>. Accepts the shapes Chatwoot's versions
 /// differ in (a contact wrapped in <c>payload</c> or not), but every id RyzeApi keeps must be a positive integer
 /// and every source id a usable string (<see cref="ChatwootAnswer"/>); failures are classified as for activation.</summary>
-internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
+internal sealed partial class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
 {
     public async Task<ChatwootContact> CreateContactAsync(
         ChatwootConnection connection, long inboxId, string name, string identifier, string? phoneNumber, CancellationToken cancellationToken)
@@ -24,13 +25,15 @@ internal sealed class ChatwootMessaging(IChatwootApi api) : IChatwootMessaging
 
     public async Task<ChatwootContact?> FindContactAsync(ChatwootConnection connection, long inboxId, string identifier, CancellationToken cancellationToken)
     {
+        // A LID's digits are no phone number: only a phone JID is also matched by its number. Searched by the number's
+        // digits then, which the identifier (the JID) and the phone number (E.164) both contain.
+        var phone = PhoneNumbers.E164(identifier);
         var call = ChatwootTransport.Call("GET", connection, "/contacts/search");
-        var (list, answer) = await ChatwootAnswer.ReadAsync(call, () => api.SearchContacts(identifier, connection, cancellationToken));
-        var phone = "+" + identifier.Split('@')[0];
+        var (list, answer) = await ChatwootAnswer.ReadAsync(call, () => api.SearchContacts(phone?[1..] ?? identifier, connection, cancellationToken));
         foreach (var item in answer.Array(list.Payload, "the search payload"))
         {
             var contact = item.OrNull ?? throw answer.Wrong("a contact in the search payload is not an object");
-            if (contact.Identifier.OrNull == identifier || contact.PhoneNumber.OrNull == phone)
+            if (contact.Identifier.OrNull == identifier || (phone is not null && contact.PhoneNumber.OrNull == phone))
             {
                 return new ChatwootContact(answer.Id(contact.Id, "the contact id"), SourceIdIn(answer, contact, inboxId));
             }

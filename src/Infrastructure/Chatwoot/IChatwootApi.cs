@@ -60,5 +60,17 @@ internal interface IChatwootApi
     Task<IApiResponse<AnyObject>> UpdateMessage(
         long conversationId, long messageId, [Body] UpdateMessageStatusBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
 
+    [Put("/contacts/{contactId}")]
+    Task<IApiResponse<ContactAnswer>> UpdateContact(
+        long contactId, [Body] UpdateContactBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
+
+    [Post("/actions/contact_merge")]
+    Task<IApiResponse<ContactAnswer>> MergeContacts(
+        [Body] ContactMergeBody body, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
+
+    [Get("/contacts/{contactId}/conversations")]
+    Task<IApiResponse<PayloadList<ConversationAnswer>>> ListContactConversations(
+        long contactId, [Property(Connection)] ChatwootConnection connection, CancellationToken cancellationToken);
+
     private const string Connection = ChatwootTargetHandler.ConnectionProperty;
 }

@@ -84,4 +84,5 @@ internal sealed record EngineData(
 [JsonSerializable(typeof(DeleteMessageBody))]
 [JsonSerializable(typeof(PresenceBody))]
 [JsonSerializable(typeof(MarkChatReadBody))]
+[JsonSerializable(typeof(EngineProfileAnswer))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

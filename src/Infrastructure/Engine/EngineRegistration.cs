@@ -17,6 +17,7 @@ internal static class EngineRegistration
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<OutboundConnections>().CreateHandler(redirects: 3));
         services.AddSingleton<IMediaFetcher, MediaFetcher>();
         services.AddSingleton<IEngineClient, EngineClient>();
+        services.AddSingleton<IEngineProfiles, EngineProfiles>();
         return services.AddUpstreamClient<IEngineApi, EngineTokenHandler>(EngineJsonContext.Default, resilience, (provider, http) =>
         {
             var engine = provider.GetRequiredService<IOptions<EngineOptions>>().Value;

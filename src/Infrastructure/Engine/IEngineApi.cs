@@ -21,4 +21,6 @@ internal interface IEngineApi
 
     [Post("/api/chat/markChatRead/{instance}")]
     Task<IApiResponse<EngineAnswer>> MarkChatRead(string instance, [Body] MarkChatReadBody body, CancellationToken cancellationToken);
+    [Get("/api/profile/getAccount/{instance}")]
+    Task<IApiResponse<EngineProfileAnswer>> GetAccount(string instance, [AliasAs("number")] string number, CancellationToken cancellationToken);
 }

@@ -2,7 +2,7 @@ using RyzeApi.Application.Outbox;
 
 namespace RyzeApi.Infrastructure.Outbox;
 
-/// <summary>A lane kind as the outbox's <c>lane_kind</c> column stores it (migrations 0005, 0007).</summary>
+/// <summary>A lane kind as the outbox's <c>lane_kind</c> column stores it (migrations 0005, 0006, 0007).</summary>
 internal static class LaneKinds
 {
     public static string ToName(this LaneKind kind) => kind switch
@@ -11,6 +11,7 @@ internal static class LaneKinds
         LaneKind.AgentReplies => "reply",
         LaneKind.MessageStatus => "status",
         LaneKind.Presence => "presence",
+        LaneKind.ContactProfile => "profile",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a lane kind"),
     };
 
@@ -20,6 +21,7 @@ internal static class LaneKinds
         "reply" => LaneKind.AgentReplies,
         "status" => LaneKind.MessageStatus,
         "presence" => LaneKind.Presence,
+        "profile" => LaneKind.ContactProfile,
         _ => throw new InvalidOperationException($"unknown lane kind '{name}' in the outbox"),
     };
 }

@@ -74,12 +74,14 @@ internal static class OutboxSql
             FROM candidates c
             WHERE o.id = c.id
             RETURNING o.id, o.integration_id, o.kind, o.lane_kind, o.lane_key, o.payload, o.attempts)
-        -- A WhatsApp chat's row comes with what RyzeApi knows of the chat, saving its delivery a read.
+        -- A WhatsApp chat's row comes with what RyzeApi knows of the chat, saving its delivery a read; so does a
+        -- reply, which goes to the person's phone JID once known (its lane is the chat's key, often the LID).
         SELECT w.id, w.integration_id, w.kind, w.lane_kind, w.lane_key, w.payload::text, w.attempts,
-               ch.chat_jid, ch.contact_id, ch.contact_source_id, ch.conversation_id, ch.conversation_status
+               ch.chat_jid, ch.contact_id, ch.contact_source_id, ch.conversation_id, ch.conversation_status, ch.phone_jid, ch.lid
         FROM claimed w
         LEFT JOIN chatwoot_chats ch
-               ON w.lane_kind = 'chat' AND ch.integration_id = w.integration_id AND ch.chat_jid = w.lane_key
+               ON w.lane_kind IN ('chat', 'reply', 'presence') AND ch.integration_id = w.integration_id
+              AND (ch.chat_jid = w.lane_key OR (w.lane_kind = 'chat' AND ch.lid = w.lane_key))
         ORDER BY w.id
         """;
 

@@ -12,8 +12,8 @@ public sealed class DispatcherLaneTests : DispatcherTestBase
     public async Task Dispatch_RetriedInboundMessage_ChecksWhetherItLandedBeforePostingAgain()
     {
         // Arrange
-        Routing.Setup(r => r.FindChatAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open"));
+        Routing.Setup(r => r.FindChatsAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new[] { new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open") });
         Chatwoot.Setup(c => c.FindMessageBySourceIdAsync(It.IsAny<ChatwootConnection>(), 77, "WAID:M1", It.IsAny<CancellationToken>())).ReturnsAsync(900);
         var item = Inbound(1, attempts: 2);
 
@@ -30,7 +30,7 @@ public sealed class DispatcherLaneTests : DispatcherTestBase
     {
         // Arrange: the claim brought the chat; the database knows it too (as the first item left it)
         var known = new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open");
-        Routing.Setup(r => r.FindChatAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>())).ReturnsAsync(known);
+        Routing.Setup(r => r.FindChatsAsync(TestData.IntegrationId, "5511999999999", It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(new[] { known });
         Chatwoot.Setup(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), 77, It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(900L);
         var first = Inbound(1, attempts: 1) with { Chat = known };
@@ -40,7 +40,7 @@ public sealed class DispatcherLaneTests : DispatcherTestBase
         await Dispatcher().DispatchAsync([first, second], CancellationToken.None);
 
         // Assert: one read, for the second item, whose chat the first could have changed
-        Routing.Verify(r => r.FindChatAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        Routing.Verify(r => r.FindChatsAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
         Chatwoot.Verify(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), 77, It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
@@ -49,8 +49,8 @@ public sealed class DispatcherLaneTests : DispatcherTestBase
     {
         // Arrange: the lane's turn comes after the claimed chat is no longer fresh (an agent may have resolved it)
         var claimed = new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open");
-        Routing.Setup(r => r.FindChatAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(claimed with { ConversationId = 78 });
+        Routing.Setup(r => r.FindChatsAsync(TestData.IntegrationId, "5511999999999", It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new[] { claimed with { ConversationId = 78 } });
         Chatwoot.Setup(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), 78, It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(900L);
 
@@ -119,7 +119,7 @@ public sealed class DispatcherLaneTests : DispatcherTestBase
     public async Task Dispatch_SentFromThePhoneWhileAReplyToTheChatIsInFlight_WaitsForTheReplysLink()
     {
         // Arrange: no link yet for M1, but a reply to the chat is being sent (M1 may be its echo)
-        Routing.Setup(r => r.ReplyInFlightAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        Routing.Setup(r => r.ReplyInFlightAsync(TestData.IntegrationId, "5511999999999", It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         var item = FromPhone(1);
 
         // Act
@@ -135,8 +135,8 @@ public sealed class DispatcherLaneTests : DispatcherTestBase
     public async Task Dispatch_SentFromThePhoneWithNoReplyInFlight_IsPostedAsOutgoing()
     {
         // Arrange
-        Routing.Setup(r => r.FindChatAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RoutedChat(TestData.IntegrationId, "5511999999999", 9, "src-9", 77, "open"));
+        Routing.Setup(r => r.FindChatsAsync(TestData.IntegrationId, "5511999999999", It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new[] { new RoutedChat(TestData.IntegrationId, "5511999999999", 9, "src-9", 77, "open") });
         var item = FromPhone(1);
 
         // Act
@@ -144,6 +144,6 @@ public sealed class DispatcherLaneTests : DispatcherTestBase
 
         // Assert
         Chatwoot.Verify(c => c.CreateMessageAsync(TestData.Connection, 77, It.Is<ChatwootNewMessage>(m => m.MessageType == "outgoing"), It.IsAny<CancellationToken>()), Times.Once);
-        Routing.Verify(r => r.ReplyInFlightAsync(TestData.IntegrationId, "5511999999999", It.IsAny<CancellationToken>()), Times.Once);
+        Routing.Verify(r => r.ReplyInFlightAsync(TestData.IntegrationId, "5511999999999", It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 }

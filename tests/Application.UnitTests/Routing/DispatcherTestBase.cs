@@ -51,7 +51,7 @@ public abstract class DispatcherTestBase
         var options = Options.Create(RoutingOptions);
         var kinds = new DeliveryKinds(
         [
-            new DeliveryKind<WhatsAppMessage>(new WhatsAppToChatwoot(Chatwoot.Object, Routing.Object, new MessageMedia(Outbox.Object, Mock.Of<IMediaFetcher>()))),
+            new DeliveryKind<WhatsAppMessage>(new WhatsAppToChatwoot(Chatwoot.Object, Routing.Object, new ChatResolver(Chatwoot.Object, Routing.Object, new PersonLinks(Chatwoot.Object, Routing.Object)), new MessageMedia(Outbox.Object, Mock.Of<IMediaFetcher>()))),
             new DeliveryKind<AgentReply>(new AgentReplyToWhatsApp(Engine.Object, Chatwoot.Object, Mock.Of<IMessageLinks>(), Mock.Of<IOutbox>(), options, NullLogger<AgentReplyToWhatsApp>.Instance)),
             new DeliveryKind<MessageStatusChange>(new StatusToChatwoot(Chatwoot.Object, Routing.Object, options)),
         ]);

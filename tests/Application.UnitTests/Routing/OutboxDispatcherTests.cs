@@ -105,8 +105,8 @@ public sealed class OutboxDispatcherTests : DispatcherTestBase
     public async Task Dispatch_ChatwootRejectsTheToken_HaltsDeliveriesAndReleasesTheWork()
     {
         // Arrange
-        Routing.Setup(r => r.FindChatAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open"));
+        Routing.Setup(r => r.FindChatsAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new[] { new RoutedChat(TestData.IntegrationId, "5511999999999", 1, "src", 77, "open") });
         Chatwoot.Setup(c => c.CreateMessageAsync(It.IsAny<ChatwootConnection>(), 77, It.IsAny<ChatwootNewMessage>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new UpstreamRejectedException(UpstreamFailureKind.CredentialsRejected, "Chatwoot rejected the API token", 401));
         var item = Inbound(1, attempts: 1);

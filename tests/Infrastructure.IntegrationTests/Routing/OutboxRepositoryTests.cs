@@ -21,7 +21,7 @@ public sealed class OutboxRepositoryTests : OutboxRowsTestBase
     }
 
     [Test]
-    public async Task Claim_WhatsAppMessageOfAKnownChat_ComesWithTheChat()
+    public async Task Claim_WhatsAppMessageOrReplyOfAKnownChat_ComesWithTheChat()
     {
         // Arrange
         var chat = new RoutedChat(IntegrationId, "chat-a", 31, "src-31", 77, "open");
@@ -33,8 +33,8 @@ public sealed class OutboxRepositoryTests : OutboxRowsTestBase
         // Act
         var claimed = await Outbox.ClaimAsync("w1", 10, s_lease, CancellationToken.None);
 
-        // Assert: only an inbound row of a chat RyzeApi knows carries it
-        Assert.That(claimed.Select(i => i.Chat), Is.EqualTo(new RoutedChat?[] { chat, null, null }));
+        // Assert: a row of a chat RyzeApi knows carries it, an agent's reply too (it goes to the person's phone JID)
+        Assert.That(claimed.Select(i => i.Chat), Is.EqualTo(new RoutedChat?[] { chat, null, chat }));
     }
 
     [Test]

@@ -9,14 +9,14 @@ public sealed class OutboxRoutingRowsTests : OutboxRowsTestBase
         // Arrange
         var routing = new RoutingRepository(DataSource);
         await Outbox.EnqueueAsync(Item(Replies("chat-a"), "cw:1"), CancellationToken.None);
-        var waiting = await routing.ReplyInFlightAsync(IntegrationId, "chat-a", CancellationToken.None);
+        var waiting = await routing.ReplyInFlightAsync(IntegrationId, "chat-a", null, CancellationToken.None);
 
         // Act
         var item = (await Outbox.ClaimAsync("w1", 10, s_lease, CancellationToken.None)).Single();
-        var leased = await routing.ReplyInFlightAsync(IntegrationId, "chat-a", CancellationToken.None);
-        var otherChat = await routing.ReplyInFlightAsync(IntegrationId, "chat-b", CancellationToken.None);
+        var leased = await routing.ReplyInFlightAsync(IntegrationId, "chat-a", null, CancellationToken.None);
+        var otherChat = await routing.ReplyInFlightAsync(IntegrationId, "chat-b", null, CancellationToken.None);
         await Outbox.CompleteAsync(item, null, null, CancellationToken.None);
-        var done = await routing.ReplyInFlightAsync(IntegrationId, "chat-a", CancellationToken.None);
+        var done = await routing.ReplyInFlightAsync(IntegrationId, "chat-a", null, CancellationToken.None);
 
         // Assert
         Assert.That((waiting, leased, otherChat, done), Is.EqualTo((false, true, false, false)));

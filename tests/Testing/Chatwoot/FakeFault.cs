@@ -72,6 +72,11 @@ public sealed record FakeFault
 
     /// <summary>As <see cref="Slow"/>, and done after <paramref name="delay"/> even when the client gave up by then.</summary>
     public static FakeFault SlowEvenIfAbandoned(TimeSpan delay) => Slow(delay) with { FinishedWhenAbandoned = true };
+    /// <summary>How long <see cref="FaultAction.ProceedThenHoldAnswer"/> holds the answer back.</summary>
+    public TimeSpan AnswerDelay { get; init; }
+
+    /// <summary>Chatwoot saves what was asked at once, but answers only after <paramref name="delay"/>.</summary>
+    public static FakeFault SavedButAnsweredLate(TimeSpan delay) => new(FaultAction.ProceedThenHoldAnswer, 0, "", "") { AnswerDelay = delay };
 
     /// <summary>The same fault, applied after <paramref name="delay"/>.</summary>
     public FakeFault After(TimeSpan delay) => this with { Delay = delay };

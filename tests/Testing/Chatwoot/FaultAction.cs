@@ -15,4 +15,8 @@ public enum FaultAction
     /// <summary>Let Chatwoot do the work (an inbox is created, a message posted…), then send the fault's status,
     /// body and content type instead of Chatwoot's answer, as a proxy rewriting answers would.</summary>
     ProceedThenRespond,
+
+    /// <summary>Let Chatwoot do the work, then hold its answer back for <see cref="FakeFault.AnswerDelay"/>: a client
+    /// that times out first never learns that the work was done.</summary>
+    ProceedThenHoldAnswer,
 }

@@ -62,6 +62,9 @@ internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, Canc
             case FaultAction.ProceedThenRespond:
                 await ProceedThenRespondAsync(context, next, fault);
                 break;
+            case FaultAction.ProceedThenHoldAnswer:
+                await ProceedThenHoldAnswerAsync(context, next, fault.AnswerDelay, stopping);
+                break;
             default:
                 await next(context);
                 break;
@@ -104,6 +107,35 @@ internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, Canc
 
         context.Response.Headers.Clear();
         await ChatwootReply.WriteAsync(context, fault.StatusCode, fault.Body, fault.ContentType);
+    }
+
+    private static async Task ProceedThenHoldAnswerAsync(HttpContext context, RequestDelegate next, TimeSpan delay, CancellationToken stopping)
+    {
+        var original = context.Response.Body;
+        await using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            await Task.Delay(delay, either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+            return;
+        }
+
+        held.Position = 0;
+        await held.CopyToAsync(original, context.RequestAborted);
     }
 
     private static async Task<RecordedRequest> RecordAsync(HttpRequest request, CancellationToken cancellationToken)

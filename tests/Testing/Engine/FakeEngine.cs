@@ -77,6 +77,9 @@ public sealed class FakeEngine : IAsyncDisposable
     /// every instance name is accepted.</summary>
     public void AddInstance(string name) => _state.AddInstance(name);
 
+    /// <summary>The picture URL and profile name <c>getAccount</c> answers for <paramref name="number"/>.</summary>
+    public void SetProfile(string number, string? picture, string? name) => _state.SetProfile(number, picture, name);
+
     /// <summary>A disconnected instance's sends get 400 <c>Instance is not connected to WhatsApp</c>.</summary>
     public void SetConnected(string instance, bool connected) => _state.SetConnected(instance, connected);
 
@@ -214,6 +217,7 @@ public sealed class FakeEngine : IAsyncDisposable
         var app = LoopbackHost.Build(port);
         var stopping = new CancellationTokenSource();
         app.Use(new RequestPipeline(requests, scripts, stopping.Token).InvokeAsync);
+        EngineProfileEndpoints.Map(app, state);
         EngineEndpoints.Map(app, state);
         var address = await LoopbackHost.StartAsync(app, stopping, cancellationToken);
         return (app, stopping, new Uri(address).Port);

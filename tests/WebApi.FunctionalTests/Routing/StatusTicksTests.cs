@@ -88,7 +88,7 @@ public sealed class StatusTicksTests : RoutingTestBase
         // Arrange
         await ActivateRoutingAsync();
         var conversation = await ContactWritesAsync();
-        Engine.FailNext(500, EngineErrors.InternalServerError, times: 2);
+        Engine.FailNext(500, EngineErrors.InternalServerError, times: 2, matching: r => r.Path.StartsWith("/api/message/", StringComparison.Ordinal));
 
         // Act
         var reply = await AgentRepliesAsync(conversation.Id, "olá");

@@ -24,7 +24,24 @@ public interface IChatwootMessaging
 
     Task UpdateMessageStatusAsync(
         ChatwootConnection connection, long conversationId, long messageId, string status, string? error, CancellationToken cancellationToken);
+
+    /// <summary>Changes the contact's fields that are not null (Chatwoot answers 422 when the phone number or
+    /// identifier belongs to another contact).</summary>
+    Task UpdateContactAsync(ChatwootConnection connection, long contactId, ChatwootContactChange change, CancellationToken cancellationToken);
+
+    /// <summary>Moves the mergee's conversations and contact inboxes to the base contact and deletes the mergee.</summary>
+    Task MergeContactsAsync(ChatwootConnection connection, long baseContactId, long mergeeContactId, CancellationToken cancellationToken);
+
+    /// <summary>The contact's latest conversations (Chatwoot gives at most 20, newest first), of every inbox.</summary>
+    Task<IReadOnlyList<ChatwootConversationSummary>> ListContactConversationsAsync(
+        ChatwootConnection connection, long contactId, CancellationToken cancellationToken);
 }
+
+/// <summary>The fields of a contact to change; null leaves a field as it is.</summary>
+public sealed record ChatwootContactChange(string? Name = null, string? Identifier = null, string? PhoneNumber = null, string? AvatarUrl = null);
+
+/// <summary>A conversation as a contact's list shows it.</summary>
+public sealed record ChatwootConversationSummary(long Id, long InboxId, string Status);
 
 /// <summary>A Chatwoot contact; <see cref="SourceId"/> is its contact inbox's in our inbox (null when it has none).</summary>
 public sealed record ChatwootContact(long Id, string? SourceId);

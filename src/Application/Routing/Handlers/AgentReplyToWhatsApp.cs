@@ -24,6 +24,8 @@ public sealed class AgentReplyToWhatsApp(
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, Claimed<AgentReply> item, CancellationToken cancellationToken)
     {
         var reply = item.Delivery;
+        // The person's phone JID once known; the chat's key (often the LID) until then.
+        var number = item.Chat?.ReplyJid ?? reply.ChatJid;
         var text = Text(context, reply);
         var quoted = await QuotedIdAsync(context, reply, cancellationToken);
         string? firstId;
@@ -31,13 +33,13 @@ public sealed class AgentReplyToWhatsApp(
         {
             try
             {
-                firstId = await SendAsync(context, reply, text, quoted, cancellationToken);
+                firstId = await SendAsync(context, reply, number, text, quoted, cancellationToken);
             }
             catch (EngineRejectedException exception) when (quoted is not null)
             {
                 // The engine may not know the quoted message (older than what it keeps): the reply matters more than its quote.
                 logger.LogInformation("Chatwoot message {MessageId} is sent again without its quote: {Reason}", reply.ChatwootMessageId, exception.Message);
-                firstId = await SendAsync(context, reply, text, null, cancellationToken);
+                firstId = await SendAsync(context, reply, number, text, null, cancellationToken);
             }
         }
         catch (EngineRejectedException exception)
@@ -73,13 +75,14 @@ public sealed class AgentReplyToWhatsApp(
         return new DeliveryOutcome.Delivered(link, await FollowUpAsync(context, reply, queuedTick, cancellationToken));
     }
 
-    private async Task<string?> SendAsync(DeliveryContext context, AgentReply reply, string? text, string? quoted, CancellationToken cancellationToken)
+    private async Task<string?> SendAsync(
+        DeliveryContext context, AgentReply reply, string number, string? text, string? quoted, CancellationToken cancellationToken)
     {
         if (reply.Attachments.Count == 0)
         {
             return quoted is null
-                ? await engine.SendTextAsync(context.InstanceName, reply.ChatJid, text ?? string.Empty, cancellationToken)
-                : await engine.SendTextAsync(context.InstanceName, reply.ChatJid, text ?? string.Empty, quoted, cancellationToken);
+                ? await engine.SendTextAsync(context.InstanceName, number, text ?? string.Empty, cancellationToken)
+                : await engine.SendTextAsync(context.InstanceName, number, text ?? string.Empty, quoted, cancellationToken);
         }
 
         // One attachment per reply since replies are split at ingress; rows recorded before that may hold several.
@@ -88,7 +91,7 @@ public sealed class AgentReplyToWhatsApp(
         {
             var attachment = reply.Attachments[i];
             var media = new EngineMedia(
-                reply.ChatJid, MediaNames.EngineMediaType(attachment.FileType), attachment.Url, i == 0 ? text : null, null, attachment.FileName,
+                number, MediaNames.EngineMediaType(attachment.FileType), attachment.Url, i == 0 ? text : null, null, attachment.FileName,
                 i == 0 ? quoted : null);
             var id = await engine.SendMediaAsync(context.InstanceName, media, cancellationToken);
             firstId ??= id;

@@ -14,7 +14,7 @@ public sealed class ChatReadToWhatsApp(IEngineClient engine) : IDeliveryHandler<
     {
         try
         {
-            await engine.MarkChatReadAsync(context.InstanceName, item.Delivery.ChatJid, cancellationToken);
+            await engine.MarkChatReadAsync(context.InstanceName, item.Chat?.ReplyJid ?? item.Delivery.ChatJid, cancellationToken);
             return new DeliveryOutcome.Delivered(null, null);
         }
         catch (ApplicationFailure failure)

@@ -20,7 +20,7 @@ public sealed class PresenceToWhatsApp(IEngineClient engine, TimeProvider time) 
 
         try
         {
-            await engine.SendPresenceAsync(context.InstanceName, presence.ChatJid, presence.Typing, ChatPresence.TypingSeconds, cancellationToken);
+            await engine.SendPresenceAsync(context.InstanceName, item.Chat?.ReplyJid ?? presence.ChatJid, presence.Typing, ChatPresence.TypingSeconds, cancellationToken);
             return new DeliveryOutcome.Delivered(null, null);
         }
         catch (ApplicationFailure failure)

@@ -10,7 +10,7 @@ namespace RyzeApi.Application.Routing.Handlers;
 /// with <c>source_id WAID:&lt;id&gt;</c>. In steady state that is one Chatwoot call.</summary>
 /// <remarks>An earlier attempt (<see cref="Claimed{T}.Attempts"/> over 1) may have created the message before failing;
 /// the chat read with the claim (<see cref="Claimed{T}.Chat"/>) saves reading it here.</remarks>
-public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing, MessageMedia media)
+public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepository routing, ChatResolver chats, MessageMedia media)
     : IDeliveryHandler<WhatsAppMessage>
 {
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryContext context, Claimed<WhatsAppMessage> item, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             // recognised by the link alone): while a reply to this chat is in flight, wait for its link. Checked
             // before the link: a reply's lease ends in the transaction that records its link, so once no lease is
             // seen, the link of any reply this could echo is visible.
-            if (await routing.ReplyInFlightAsync(integrationId, message.ChatJid, cancellationToken))
+            if (await routing.ReplyInFlightAsync(integrationId, message.ChatJid, message.ChatKey, cancellationToken))
             {
                 return new DeliveryOutcome.Wait("an agent's reply to this chat is being sent; this may be its echo");
             }
@@ -42,8 +42,8 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             }
         }
 
-        var chat = knownChat ?? await FindOrCreateChatAsync(context, message, cancellationToken);
-        var conversationId = await ConversationAsync(context, chat, cancellationToken);
+        var chat = await chats.ChatAsync(context, message, knownChat, cancellationToken);
+        var conversationId = await chats.ConversationAsync(context, chat, mayHaveLanded, cancellationToken);
         var sourceId = ChatwootWebhookParser.OwnSourcePrefix + message.Id + KindSuffix(message);
         if (mayHaveLanded && await chatwoot.FindMessageBySourceIdAsync(context.Chatwoot, conversationId, sourceId, cancellationToken) is { } landed)
         {
@@ -59,13 +59,11 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
         catch (UpstreamRejectedException exception) when (exception.UpstreamStatus == 404)
         {
             // The conversation was deleted in Chatwoot: start a new one and post there.
-            chat = chat with { ConversationId = null, ConversationStatus = null };
-            await routing.SaveChatAsync(chat, cancellationToken);
-            conversationId = await ConversationAsync(context, chat, cancellationToken);
+            conversationId = await chats.ReplaceConversationAsync(context, chat, cancellationToken);
             created = await chatwoot.CreateMessageAsync(context.Chatwoot, conversationId, newMessage, cancellationToken);
         }
 
-        return Delivered(integrationId, message, created, conversationId);
+        return ContactProfileToChatwoot.After(Delivered(integrationId, message, created, conversationId), context, message, chat);
     }
 
     private static DeliveryOutcome Delivered(string integrationId, WhatsAppMessage message, long chatwootMessageId, long conversationId) =>
@@ -82,68 +80,6 @@ public sealed class WhatsAppToChatwoot(IChatwootMessaging chatwoot, IRoutingRepo
             WhatsAppMessageKind.Revoke => ":revoke",
             _ => string.Empty,
         };
-
-    private async Task<RoutedChat> FindOrCreateChatAsync(DeliveryContext context, WhatsAppMessage message, CancellationToken cancellationToken)
-    {
-        var integration = context.Integration;
-        if (await routing.FindChatAsync(integration.Id, message.ChatJid, cancellationToken) is { } known)
-        {
-            return known;
-        }
-
-        var phone = message.IsGroup ? null : PhoneNumbers.E164(message.ChatJid);
-        var name = message.IsGroup
-            ? message.ChatName ?? message.ChatJid
-            : (message.FromMe ? message.ChatName : message.SenderName ?? message.ChatName) ?? phone ?? message.ChatJid;
-        ChatwootContact contact;
-        try
-        {
-            contact = await chatwoot.CreateContactAsync(context.Chatwoot, integration.InboxId, name, message.ChatJid, phone, cancellationToken);
-        }
-        catch (UpstreamRejectedException exception) when (exception.UpstreamStatus == 422)
-        {
-            // Already a contact (identifier or phone taken): find it and give it a contact inbox in our inbox.
-            var found = await chatwoot.FindContactAsync(context.Chatwoot, integration.InboxId, message.ChatJid, cancellationToken);
-            if (found is null)
-            {
-                throw;
-            }
-
-            contact = found;
-        }
-
-        var sourceId = contact.SourceId
-            ?? await chatwoot.CreateContactInboxAsync(context.Chatwoot, contact.Id, integration.InboxId, cancellationToken);
-        var chat = new RoutedChat(integration.Id, message.ChatJid, contact.Id, sourceId, null, null);
-        await routing.SaveChatAsync(chat, cancellationToken);
-        return chat;
-    }
-
-    private async Task<long> ConversationAsync(DeliveryContext context, RoutedChat chat, CancellationToken cancellationToken)
-    {
-        var settings = context.Integration.Settings;
-        if (chat.ConversationId is { } current)
-        {
-            if (chat.ConversationStatus is not ConversationStatuses.Resolved)
-            {
-                return current;
-            }
-
-            if (settings.ReopenResolved)
-            {
-                await chatwoot.SetConversationStatusAsync(context.Chatwoot, current, ConversationStatuses.Open, cancellationToken);
-                await routing.SaveChatAsync(chat with { ConversationStatus = ConversationStatuses.Open }, cancellationToken);
-                return current;
-            }
-        }
-
-        var status = settings.StartAsPending ? ConversationStatuses.Pending : ConversationStatuses.Open;
-        // With the contact inbox's source_id: without it Chatwoot adds a second, orphan contact inbox.
-        var created = await chatwoot.CreateConversationAsync(
-            context.Chatwoot, context.Integration.InboxId, chat.ContactId, chat.ContactSourceId, status, cancellationToken);
-        await routing.SaveChatAsync(chat with { ConversationId = created, ConversationStatus = status }, cancellationToken);
-        return created;
-    }
 
     private async Task<ChatwootNewMessage> ComposeAsync(
         Claimed<WhatsAppMessage> item, string sourceId, MessageLink? target, long conversationId, CancellationToken cancellationToken)

@@ -87,7 +87,8 @@ public static class EngineEventParser
 
         var routed = new WhatsAppMessage(
             id, chatJid, chat.Text("name"), isGroup, sender.Text("jid") ?? sender.Text("id"), sender.Text("name"), fromMe,
-            kind, text ?? media?.Caption, media, read.EditedId, kind == WhatsAppMessageKind.Unsupported ? type : null, read.ReplyToId, read.QuotedText);
+            kind, text ?? media?.Caption, media, read.EditedId, kind == WhatsAppMessageKind.Unsupported ? type : null, read.ReplyToId, read.QuotedText,
+            isGroup ? null : chat.Text("lid"));
         return new EngineEvent(name, routed, null, null);
     }
 

@@ -10,4 +10,5 @@ namespace RyzeApi.Application.Routing.Model;
 [JsonSerializable(typeof(AgentDeletion))]
 [JsonSerializable(typeof(ChatPresence))]
 [JsonSerializable(typeof(ChatReadMark))]
+[JsonSerializable(typeof(ContactProfile))]
 internal sealed partial class RoutingJson : JsonSerializerContext;

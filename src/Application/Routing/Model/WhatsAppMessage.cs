@@ -23,14 +23,22 @@ public sealed record WhatsAppMessage(
     string? EditedId,
     string? EngineType = null,
     string? ReplyToId = null,
-    string? QuotedText = null) : IDelivery<WhatsAppMessage>
+    string? QuotedText = null,
+    string? ChatLid = null) : IDelivery<WhatsAppMessage>
 {
     public static string KindName => "whatsapp_message";
 
     public static JsonTypeInfo<WhatsAppMessage> JsonType => RoutingJson.Default.WhatsAppMessage;
 
+    /// <summary>The person's lane, whichever spelling the event used: the LID when the event carries one (as the
+    /// chat's JID or beside it), else the JID; a group's JID. A LID-only event and a phone event with the LID beside
+    /// it never run at once (docs/adr/0029-chat-keyed-by-the-person.md).</summary>
     [JsonIgnore]
-    public Lane Lane => new(LaneKind.WhatsAppChat, ChatJid);
+    public Lane Lane => new(LaneKind.WhatsAppChat, ChatKey);
+
+    /// <summary>The key the chat is recorded under when this event is its first.</summary>
+    [JsonIgnore]
+    public string ChatKey => IsGroup ? ChatJid : PersonSpellings.Lid(ChatLid) ?? PersonSpellings.Lid(ChatJid) ?? ChatJid;
 
     [JsonIgnore]
     public string? DedupeKey => "wa:" + Id;

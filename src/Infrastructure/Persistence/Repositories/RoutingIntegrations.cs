@@ -14,7 +14,7 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
                (SELECT l.direction FROM message_links l WHERE l.integration_id = i.id AND l.chatwoot_message_id = @MessageId
                 ORDER BY l.direction LIMIT 1) AS LinkDirection,
                c.chat_jid IS NOT NULL AS HasChat, c.chat_jid AS ChatJid, c.contact_id AS ContactId, c.contact_source_id AS ContactSourceId,
-               c.conversation_id AS ConversationId, c.conversation_status AS ConversationStatus
+               c.conversation_id AS ConversationId, c.conversation_status AS ConversationStatus, c.phone_jid AS PhoneJid, c.lid AS Lid
         FROM chatwoot_integrations i
         LEFT JOIN chatwoot_conversations v ON v.integration_id = i.id AND v.conversation_id = @ConversationId
         LEFT JOIN chatwoot_chats c ON c.integration_id = v.integration_id AND c.chat_jid = v.chat_jid
@@ -64,7 +64,7 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
             var credentials = new WebhookCredentials(row.IntegrationId, row.InstanceId, row.WebhookSecretHash,
                 row.InboxSecretKeyId is null || row.InboxSecretCiphertext is null ? null : new ProtectedSecret(row.InboxSecretKeyId, row.InboxSecretCiphertext));
             var chat = row.HasChat
-                ? new RoutedChat(row.IntegrationId, row.ChatJid!, row.ContactId!.Value, row.ContactSourceId!, row.ConversationId, row.ConversationStatus)
+                ? new RoutedChat(row.IntegrationId, row.ChatJid!, row.ContactId!.Value, row.ContactSourceId!, row.ConversationId, row.ConversationStatus, row.PhoneJid, row.Lid)
                 : null;
             return new WebhookLookup(credentials, row.LinkDirection is null ? null : MessageDirectionNames.Parse(row.LinkDirection), chat);
         });
@@ -128,6 +128,10 @@ internal sealed class RoutingIntegrations(NpgsqlDataSource dataSource) : IRoutin
         public long? ConversationId { get; init; }
 
         public string? ConversationStatus { get; init; }
+
+        public string? PhoneJid { get; init; }
+
+        public string? Lid { get; init; }
     }
 
     private sealed class EngineEventRow

@@ -8,20 +8,33 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
 {
     private const string ChatColumns = """
         c.integration_id AS IntegrationId, c.chat_jid AS ChatJid, c.contact_id AS ContactId,
-        c.contact_source_id AS ContactSourceId, c.conversation_id AS ConversationId, c.conversation_status AS ConversationStatus
+        c.contact_source_id AS ContactSourceId, c.conversation_id AS ConversationId, c.conversation_status AS ConversationStatus,
+        c.phone_jid AS PhoneJid, c.lid AS Lid
         """;
 
-    private const string FindChatSql = $"SELECT {ChatColumns} FROM chatwoot_chats c WHERE c.integration_id = @IntegrationId AND c.chat_jid = @ChatJid";
+    // Three index probes (the key, the LID, the phone JID); the chat keyed by the lane comes first.
+    private const string FindChatsSql = $"""
+        SELECT {ChatColumns} FROM chatwoot_chats c
+        WHERE c.integration_id = @IntegrationId AND (c.chat_jid = @ChatJid OR c.lid = @Lid OR c.phone_jid = @PhoneJid)
+        ORDER BY c.chat_jid = @ChatJid DESC, c.lid = @Lid DESC NULLS LAST
+        """;
 
     private const string SaveChatSql = """
-        INSERT INTO chatwoot_chats (integration_id, chat_jid, contact_id, contact_source_id, conversation_id, conversation_status)
-        VALUES (@IntegrationId, @ChatJid, @ContactId, @ContactSourceId, @ConversationId, @ConversationStatus)
+        INSERT INTO chatwoot_chats (integration_id, chat_jid, contact_id, contact_source_id, conversation_id, conversation_status, phone_jid, lid)
+        VALUES (@IntegrationId, @ChatJid, @ContactId, @ContactSourceId, @ConversationId, @ConversationStatus, @PhoneJid, @Lid)
         ON CONFLICT (integration_id, chat_jid) DO UPDATE SET
             contact_id = EXCLUDED.contact_id, contact_source_id = EXCLUDED.contact_source_id,
-            conversation_id = EXCLUDED.conversation_id, conversation_status = EXCLUDED.conversation_status, updated_at = now();
+            conversation_id = EXCLUDED.conversation_id, conversation_status = EXCLUDED.conversation_status,
+            phone_jid = EXCLUDED.phone_jid, lid = EXCLUDED.lid, updated_at = now();
         INSERT INTO chatwoot_conversations (integration_id, conversation_id, chat_jid)
         SELECT @IntegrationId, @ConversationId, @ChatJid WHERE @ConversationId IS NOT NULL
         ON CONFLICT DO NOTHING;
+        """;
+
+    // The absorbed chat goes first: its spellings are the survivor's now, and each spelling names one chat.
+    private const string AbsorbChatSql = """
+        UPDATE chatwoot_conversations SET chat_jid = @ChatJid WHERE integration_id = @IntegrationId AND chat_jid = @Absorbed;
+        DELETE FROM chatwoot_chats WHERE integration_id = @IntegrationId AND chat_jid = @Absorbed;
         """;
 
     private const string SetConversationStatusSql = """
@@ -49,15 +62,32 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
     private const string ReplyInFlightSql = """
         SELECT EXISTS (
             SELECT 1 FROM outbox
-            WHERE integration_id = @IntegrationId AND lane_kind = 'reply' AND lane_key = @ChatJid AND status = 'pending' AND leased_until > now())
+            WHERE integration_id = @IntegrationId AND lane_kind = 'reply' AND lane_key IN (@ChatJid, @OtherKey) AND status = 'pending' AND leased_until > now())
         """;
-    public Task<RoutedChat?> FindChatAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
-        QueryAsync<RoutedChat>(FindChatSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
+    public Task<IReadOnlyList<RoutedChat>> FindChatsAsync(
+        string integrationId, string chatKey, string? phoneJid, string? lid, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var chats = await connection.QueryAsync<RoutedChat>(new CommandDefinition(
+            FindChatsSql, new { IntegrationId = integrationId, ChatJid = chatKey, PhoneJid = phoneJid, Lid = lid }, cancellationToken: cancellationToken));
+        return (IReadOnlyList<RoutedChat>)[.. chats];
+    });
 
     public Task SaveChatAsync(RoutedChat chat, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(SaveChatSql, Stored(chat), cancellationToken: cancellationToken));
+    });
+
+    public Task AbsorbChatAsync(RoutedChat survivor, string absorbedChatJid, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stored = Stored(survivor);
+        await connection.ExecuteAsync(new CommandDefinition(
+            AbsorbChatSql, new { stored.IntegrationId, stored.ChatJid, Absorbed = PostgresText.WithoutNul(absorbedChatJid) }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(SaveChatSql, stored, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     });
 
     // What Chatwoot answered (its contact source id, the conversation's status) and the WhatsApp chat id: none may
@@ -67,6 +97,8 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
         ChatJid = PostgresText.WithoutNul(chat.ChatJid),
         ContactSourceId = PostgresText.WithoutNul(chat.ContactSourceId),
         ConversationStatus = chat.ConversationStatus is null ? null : PostgresText.WithoutNul(chat.ConversationStatus),
+        PhoneJid = chat.PhoneJid is null ? null : PostgresText.WithoutNul(chat.PhoneJid),
+        Lid = chat.Lid is null ? null : PostgresText.WithoutNul(chat.Lid),
     };
 
     public Task SetConversationStatusAsync(string integrationId, long conversationId, string status, CancellationToken cancellationToken) =>
@@ -83,8 +115,8 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
             ? new MessageLink(row.IntegrationId, row.WhatsAppId, row.ChatwootMessageId, row.ChatwootConversationId, MessageDirectionNames.Parse(row.Direction))
             : null;
 
-    public Task<bool> ReplyInFlightAsync(string integrationId, string chatJid, CancellationToken cancellationToken) =>
-        QueryAsync<bool>(ReplyInFlightSql, new { IntegrationId = integrationId, ChatJid = chatJid }, cancellationToken);
+    public Task<bool> ReplyInFlightAsync(string integrationId, string chatJid, string? otherKey, CancellationToken cancellationToken) =>
+        QueryAsync<bool>(ReplyInFlightSql, new { IntegrationId = integrationId, ChatJid = chatJid, OtherKey = otherKey ?? chatJid }, cancellationToken);
 
     public Task<string?> LatestReportShownAsync(string integrationId, string whatsAppId, CancellationToken cancellationToken) =>
         QueryAsync<string>(LatestReportShownSql, new

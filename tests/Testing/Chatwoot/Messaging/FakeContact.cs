@@ -8,4 +8,8 @@ public sealed record FakeContact(
     string? Identifier,
     string? PhoneNumber,
     string? Email,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The last <c>avatar_url</c> given in a create or update (Chatwoot downloads it into the avatar).</summary>
+    public string? AvatarUrl { get; init; }
+}

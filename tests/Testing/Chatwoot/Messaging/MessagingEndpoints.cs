@@ -13,6 +13,7 @@ internal static class MessagingEndpoints
     public static void Map(WebApplication app, FakeChatwootState state)
     {
         ContactEndpoints.Map(app, state);
+        ContactChangeEndpoints.Map(app, state);
         ConversationEndpoints.Map(app, state);
         MessageEndpoints.Map(app, state);
         BlobEndpoints.Map(app, state);
