@@ -67,9 +67,16 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource, OutboxWriter
         FinishAsync(item.Id, () => OutboxCommands.Fail(item.Id, error), null, followUp, cancellationToken);
 
     public Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken) =>
+        RetryAsync(item, notBefore, error, forSession: false, cancellationToken);
+
+    public Task WaitForSessionAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken) =>
+        RetryAsync(item, notBefore, error, forSession: true, cancellationToken);
+
+    private Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, bool forSession, CancellationToken cancellationToken) =>
         ExecuteAsync(OutboxSql.Retry, cancellationToken,
             new NpgsqlParameter<long>("Id", item.Id), new NpgsqlParameter<int>("Attempts", item.Attempts),
-            new NpgsqlParameter<DateTime>("NotBefore", notBefore.UtcDateTime), OutboxCommands.Text("Error", error));
+            new NpgsqlParameter<DateTime>("NotBefore", notBefore.UtcDateTime), OutboxCommands.Text("Error", error),
+            new NpgsqlParameter<bool>("ForSession", forSession));
 
     public Task ReleaseAsync(OutboxItem item, CancellationToken cancellationToken) =>
         ExecuteAsync(OutboxSql.Release, cancellationToken, new NpgsqlParameter<long>("Id", item.Id), new NpgsqlParameter<int>("Attempts", item.Attempts));

@@ -95,8 +95,10 @@ internal static class OutboxSql
 
     // Retry and release are fenced by the attempt count: a row re-claimed by another worker (its lease having
     // expired) has a higher count, and this worker must not take it back from that one.
+    // waits_for_session marks a row whose send found the WhatsApp session down: InstanceSessions makes it due when
+    // the engine reports the session connected.
     public const string Retry = """
-        UPDATE outbox SET leased_until = NULL, next_attempt_at = @NotBefore, last_error = @Error, updated_at = now()
+        UPDATE outbox SET leased_until = NULL, next_attempt_at = @NotBefore, last_error = @Error, waits_for_session = @ForSession, updated_at = now()
         WHERE id = @Id AND status = 'pending' AND attempts = @Attempts
         """;
 

@@ -48,7 +48,7 @@ internal static class EngineEndpoints
 
         if (!state.IsConnected(instance))
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, EngineErrors.NotConnected);
+            await WriteAsync(context, state.NotConnectedStatus, EngineErrors.NotConnected);
             return;
         }
 

@@ -15,6 +15,9 @@ internal sealed class EngineState
 
     public EngineState(string token) => _token = token;
 
+    /// <summary>What a disconnected instance's sends get: RyzeAPI answers 400 or 503, by version.</summary>
+    public int NotConnectedStatus { get; set; } = 400;
+
     public string Token
     {
         get
@@ -128,6 +131,7 @@ internal sealed class EngineState
             _instances.Clear();
             _disconnected.Clear();
             _media.Clear();
+            NotConnectedStatus = 400;
         }
     }
 }

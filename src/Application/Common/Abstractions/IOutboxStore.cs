@@ -26,6 +26,10 @@ public interface IOutboxStore
     /// <summary>Gives the item back for another attempt at <paramref name="notBefore"/> (unless it was re-claimed meanwhile).</summary>
     Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="RetryAsync"/>, marked as waiting for the WhatsApp session: the engine reporting it
+    /// connected makes the item due at once.</summary>
+    Task WaitForSessionAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken);
+
     /// <summary>Gives the item back without counting the attempt (e.g. deliveries halted meanwhile), unless it was re-claimed meanwhile.</summary>
     Task ReleaseAsync(OutboxItem item, CancellationToken cancellationToken);
 
