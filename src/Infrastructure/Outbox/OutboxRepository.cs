@@ -103,6 +103,23 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource, OutboxWriter
             return (IReadOnlyCollection<long>)renewed;
         });
 
+    public Task<IReadOnlyList<LeasedLane>> LeasedLanesAsync(string exceptWorkers, int max, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        await using var command = dataSource.CreateCommand(OutboxSql.LeasedLanes);
+        command.Parameters.Add(new NpgsqlParameter<string>("Except", exceptWorkers));
+        command.Parameters.Add(new NpgsqlParameter<int>("Max", max));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var lanes = new List<LeasedLane>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lanes.Add(new LeasedLane(
+                reader.GetString(0), new Lane(LaneKinds.Parse(reader.GetString(1)), reader.GetString(2)), reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
+                new DateTimeOffset(reader.GetDateTime(4), TimeSpan.Zero), reader.GetInt32(5)));
+        }
+
+        return (IReadOnlyList<LeasedLane>)lanes;
+    });
+
     public Task<byte[]?> ReadMediaAsync(long itemId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {
         await using var command = dataSource.CreateCommand(OutboxSql.ReadMedia);

@@ -118,6 +118,15 @@ internal static class OutboxSql
         RETURNING o.id
         """;
 
+    public const string LeasedLanes = """
+        SELECT integration_id, lane_kind, lane_key, leased_by, max(leased_until) AS until, count(*)::int AS rows
+        FROM outbox
+        WHERE status = 'pending' AND leased_until >= now() AND left(coalesce(leased_by, ''), length(@Except)) <> @Except
+        GROUP BY integration_id, lane_kind, lane_key, leased_by
+        ORDER BY until, integration_id, lane_kind, lane_key
+        LIMIT @Max
+        """;
+
     public const string Fail = """
         UPDATE outbox SET status = 'failed', leased_until = NULL, last_error = @Error, updated_at = now() WHERE id = @Id
         """;

@@ -36,6 +36,11 @@ public interface IOutboxStore
     /// <summary>Marks the item failed (kept for inspection) and enqueues <paramref name="followUp"/> with it.</summary>
     Task FailAsync(OutboxItem item, string error, NewOutboxItem? followUp, CancellationToken cancellationToken);
 
+    /// <summary>The lanes whose rows are leased now by workers whose name does not start with <paramref name="exceptWorkers"/>
+    /// (another process, live or dead), the soonest-expiring first, at most <paramref name="max"/>: what a process that
+    /// starts after a crash waits for.</summary>
+    Task<IReadOnlyList<LeasedLane>> LeasedLanesAsync(string exceptWorkers, int max, CancellationToken cancellationToken);
+
     /// <summary>The bytes recorded beside the item (<see cref="IDelivery{TSelf}.StoredApart"/>), or null.</summary>
     Task<byte[]?> ReadMediaAsync(long itemId, CancellationToken cancellationToken);
 
@@ -43,3 +48,6 @@ public interface IOutboxStore
     /// finished items, and items and message links whose integration is gone (written by a request that raced its deletion).</summary>
     Task<int> PurgeDoneAsync(TimeSpan age, CancellationToken cancellationToken);
 }
+
+/// <summary>A lane held by a lease: <paramref name="Rows"/> leased rows, by <paramref name="LeasedBy"/>, until <paramref name="Until"/>.</summary>
+public sealed record LeasedLane(string IntegrationId, Lane Lane, string LeasedBy, DateTimeOffset Until, int Rows);

@@ -7,7 +7,8 @@ namespace RyzeApi.Application.Routing.Ingress;
 /// <summary>Reads an <c>instance.state</c> event: the WhatsApp session's state in <c>data.state</c> or
 /// <c>data.status</c> (<c>connected</c>, <c>connecting</c>, <c>qr_ready</c>, <c>disconnected</c>, <c>logged_out</c>,
 /// <c>temp_banned</c>, …). Spellings are folded to one name (lower case, <c>_</c> between words, <c>loggedout</c> is
-/// <c>logged_out</c>); a state RyzeApi has no meaning for is kept and shown as the engine named it.</summary>
+/// <c>logged_out</c>, Baileys' <c>open</c>/<c>close</c> are connected/disconnected); a state RyzeApi has no meaning
+/// for is kept and shown as the engine named it.</summary>
 internal static partial class SessionStates
 {
     public const string Event = "instance.state";
@@ -33,6 +34,9 @@ internal static partial class SessionStates
         {
             "loggedout" => WhatsAppSession.LoggedOut,
             "tempbanned" => WhatsAppSession.TempBanned,
+            // Baileys-style names some engines pass through.
+            "open" => WhatsAppSession.Connected,
+            "close" or "closed" => WhatsAppSession.Disconnected,
             _ => folded,
         };
     }
