@@ -26,7 +26,8 @@ public sealed class SessionStateTests : RoutingTestBase
         // Act
         await PostEventExpectingAsync(EngineEvents.State("connecting", field: "status"));
         var connecting = await InfoJsonAsync();
-        await Task.Delay(50);
+        // Times are shown to the second: a second apart, a since that moved shows it.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         await PostEventExpectingAsync(EngineEvents.State("connecting"));
         var again = await InfoJsonAsync();
         await PostEventExpectingAsync(EngineEvents.State("CONNECTED"));
