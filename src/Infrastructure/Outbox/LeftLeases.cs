@@ -26,7 +26,7 @@ internal static class LeftLeases
             return;
         }
 
-        if (lanes.Count == 0)
+        if (lanes is not { Count: > 0 })
         {
             return;
         }
