@@ -14,8 +14,9 @@ public abstract record DeliveryOutcome
     /// <summary>Worth another attempt later (network, timeout, 5xx, 429).</summary>
     public sealed record Transient(string Error) : DeliveryOutcome;
 
-    /// <summary>Not possible yet for a reason that says nothing about Chatwoot's health: try again later.</summary>
-    public sealed record Wait(string Reason) : DeliveryOutcome;
+    /// <summary>Not possible yet for a reason that says nothing about Chatwoot's health: try again later.
+    /// <see cref="ForSession"/>: the WhatsApp session is down; the item is due again as soon as it is connected.</summary>
+    public sealed record Wait(string Reason, bool ForSession = false) : DeliveryOutcome;
 
     /// <summary>The process is stopping: the item goes back untouched, the attempt not counted.</summary>
     public sealed record Interrupted : DeliveryOutcome;

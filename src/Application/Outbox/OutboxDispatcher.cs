@@ -9,6 +9,7 @@ public sealed class OutboxDispatcher(
     IntegrationBatches integrations,
     DeliveryKinds kinds,
     OutcomeRecorder recorder,
+    IInstanceSessions sessions,
     IOptions<RoutingOptions> options,
     TimeProvider timeProvider,
     ILogger<OutboxDispatcher> logger)
@@ -49,10 +50,12 @@ public sealed class OutboxDispatcher(
         if (batch.Context is { } context)
         {
             var lanes = items.GroupBy(i => i.Lane).Select(g => g.OrderBy(i => i.Id).ToList()).ToList();
+            var session = new SessionWatch();
             await Parallel.ForEachAsync(
                 lanes,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = CancellationToken.None },
-                async (lane, _) => await DeliverLaneAsync(context, lane, batch.Health, leases, claimed, cancellationToken));
+                async (lane, _) => await DeliverLaneAsync(context, lane, batch.Health, session, leases, claimed, cancellationToken));
+            await ReportSessionAsync(integrationId, session);
         }
         else
         {
@@ -63,7 +66,8 @@ public sealed class OutboxDispatcher(
     }
 
     private async Task DeliverLaneAsync(
-        DeliveryContext context, List<OutboxItem> lane, IntegrationHealth health, LeaseKeeper leases, long claimed, CancellationToken cancellationToken)
+        DeliveryContext context, List<OutboxItem> lane, IntegrationHealth health, SessionWatch session, LeaseKeeper leases, long claimed,
+        CancellationToken cancellationToken)
     {
         for (var index = 0; index < lane.Count; index++)
         {
@@ -95,6 +99,7 @@ public sealed class OutboxDispatcher(
             var maxAttempts = kind?.MaxAttempts(_options.MaxAttempts) ?? _options.MaxAttempts;
             var givenUp = item.Attempts >= maxAttempts ? $"delivery given up after {item.Attempts} attempts: {outcome.Describe()}" : null;
             health.Record(outcome, outcome is DeliveryOutcome.Transient or DeliveryOutcome.Wait ? givenUp : null);
+            session.Saw(outcome);
             var keepGoing = await recorder.RecordAsync(item, outcome, givenUp, kind);
             leases.Finished(item);
             if (!keepGoing)
@@ -115,8 +120,28 @@ public sealed class OutboxDispatcher(
         FailureKind.UpstreamRejected when failure is UpstreamRejectedException { UpstreamStatus: 429 or 408 } => new DeliveryOutcome.Transient(failure.Message),
         FailureKind.UpstreamRejected => new DeliveryOutcome.Permanent(failure.Message, null),
         FailureKind.UpstreamUnavailable or FailureKind.EngineUnavailable => new DeliveryOutcome.Transient(failure.Message),
+        // The session is down, not the message wrong nor the engine failing: wait for it (docs/adr/0032-replies-wait-for-the-whatsapp-session.md).
+        FailureKind.EngineNotConnected => new DeliveryOutcome.Wait("the WhatsApp session is not connected: " + failure.Message, ForSession: true),
         _ => null,
     };
+
+    /// <summary>A send of this batch found the WhatsApp session down: recorded once per batch, not per item.</summary>
+    private async Task ReportSessionAsync(string integrationId, SessionWatch session)
+    {
+        if (!session.Down)
+        {
+            return;
+        }
+
+        try
+        {
+            await sessions.SendFoundNotConnectedAsync(integrationId, CancellationToken.None);
+        }
+        catch (DatabaseUnavailableException exception)
+        {
+            logger.LogWarning("Could not record that the WhatsApp session of {IntegrationId} is down: {Reason}", integrationId, exception.Message);
+        }
+    }
 
     private async Task<DeliveryOutcome> AttemptAsync(DeliveryKind? kind, DeliveryContext context, OutboxItem item, CancellationToken cancellationToken)
     {

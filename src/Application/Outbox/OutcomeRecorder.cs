@@ -35,7 +35,16 @@ public sealed class OutcomeRecorder(
                     return true;
                 }
 
-                await outbox.RetryAsync(item, timeProvider.GetUtcNow() + schedule.DelayAfter(item.Attempts), error, none);
+                var notBefore = timeProvider.GetUtcNow() + schedule.DelayAfter(item.Attempts);
+                if (outcome is DeliveryOutcome.Wait { ForSession: true })
+                {
+                    await outbox.WaitForSessionAsync(item, notBefore, error, none);
+                    logger.LogInformation("Outbox item {ItemId} ({Kind}) waits for the WhatsApp session until {NotBefore:O} at the latest: {Reason}",
+                        item.Id, item.Kind, notBefore, error);
+                    return false;
+                }
+
+                await outbox.RetryAsync(item, notBefore, error, none);
                 return false;
         }
     }

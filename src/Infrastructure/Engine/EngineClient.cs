@@ -4,7 +4,8 @@ using RyzeApi.Infrastructure.Upstream;
 namespace RyzeApi.Infrastructure.Engine;
 
 /// <summary>Sends through the engine with <c>"source": "chatwoot"</c> (so its echo is recognised) and
-/// classifies the answer: 4xx is a permanent refusal with the engine's own message; 5xx, 429 and
+/// classifies the answer: <c>Instance is not connected to WhatsApp</c> (400 or 503) is
+/// <see cref="EngineNotConnectedException"/>; other 4xx a permanent refusal with the engine's own message; 5xx, 429 and
 /// network failures are worth a retry; a 2xx without a usable message id is
 /// <see cref="EngineAnswerUnreadableException"/> (never retried: the message may have gone out).</summary>
 internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> options) : IEngineClient
@@ -78,6 +79,11 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
             }
 
             var body = Body(response);
+            if (NotConnectedAnswer.Match(status, EngineAnswer.ErrorIn(body)) is { } notConnected)
+            {
+                throw new EngineNotConnectedException(notConnected);
+            }
+
             if (status is >= 400 and < 500 and not 408 and not 429)
             {
                 throw new EngineRejectedException(EngineAnswer.ErrorIn(body) ?? $"{where} HTTP {status}: {Truncate(body)}", status);

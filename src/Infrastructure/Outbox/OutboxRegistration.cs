@@ -15,6 +15,7 @@ public static class OutboxRegistration
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<OutboxRepository>());
         services.AddSingleton<IRoutingRepository, RoutingRepository>();
         services.AddSingleton<IRoutingIntegrations, RoutingIntegrations>();
+        services.AddSingleton<IInstanceSessions, InstanceSessions>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         if (configuration.GetSection(RoutingOptions.Section).GetValue("WorkersEnabled", true))

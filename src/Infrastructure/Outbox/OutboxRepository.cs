@@ -76,9 +76,16 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource, OutboxWriter
         FinishAsync(item.Id, () => OutboxCommands.Fail(item.Id, error), null, followUp, cancellationToken);
 
     public Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken) =>
+        RetryAsync(item, notBefore, error, forSession: false, cancellationToken);
+
+    public Task WaitForSessionAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken) =>
+        RetryAsync(item, notBefore, error, forSession: true, cancellationToken);
+
+    private Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, bool forSession, CancellationToken cancellationToken) =>
         ExecuteAsync(OutboxSql.Retry, cancellationToken,
             new NpgsqlParameter<long>("Id", item.Id), new NpgsqlParameter<int>("Attempts", item.Attempts),
-            new NpgsqlParameter<DateTime>("NotBefore", notBefore.UtcDateTime), OutboxCommands.Text("Error", error));
+            new NpgsqlParameter<DateTime>("NotBefore", notBefore.UtcDateTime), OutboxCommands.Text("Error", error),
+            new NpgsqlParameter<bool>("ForSession", forSession));
 
     public Task ReleaseAsync(OutboxItem item, CancellationToken cancellationToken) =>
         ExecuteAsync(OutboxSql.Release, cancellationToken, new NpgsqlParameter<long>("Id", item.Id), new NpgsqlParameter<int>("Attempts", item.Attempts));
@@ -104,6 +111,23 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource, OutboxWriter
 
             return (IReadOnlyCollection<long>)renewed;
         });
+
+    public Task<IReadOnlyList<LeasedLane>> LeasedLanesAsync(string exceptWorkers, int max, CancellationToken cancellationToken) => Db.RunAsync(async () =>
+    {
+        await using var command = dataSource.CreateCommand(OutboxSql.LeasedLanes);
+        command.Parameters.Add(new NpgsqlParameter<string>("Except", exceptWorkers));
+        command.Parameters.Add(new NpgsqlParameter<int>("Max", max));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var lanes = new List<LeasedLane>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lanes.Add(new LeasedLane(
+                reader.GetString(0), new Lane(LaneKinds.Parse(reader.GetString(1)), reader.GetString(2)), reader.IsDBNull(3) ? string.Empty : reader.GetString(3),
+                new DateTimeOffset(reader.GetDateTime(4), TimeSpan.Zero), reader.GetInt32(5)));
+        }
+
+        return (IReadOnlyList<LeasedLane>)lanes;
+    });
 
     public Task<byte[]?> ReadMediaAsync(long itemId, CancellationToken cancellationToken) => Db.RunAsync(async () =>
     {

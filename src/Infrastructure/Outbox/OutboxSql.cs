@@ -97,8 +97,10 @@ internal static class OutboxSql
 
     // Retry and release are fenced by the attempt count: a row re-claimed by another worker (its lease having
     // expired) has a higher count, and this worker must not take it back from that one.
+    // waits_for_session marks a row whose send found the WhatsApp session down: InstanceSessions makes it due when
+    // the engine reports the session connected.
     public const string Retry = """
-        UPDATE outbox SET leased_until = NULL, next_attempt_at = @NotBefore, last_error = @Error, updated_at = now()
+        UPDATE outbox SET leased_until = NULL, next_attempt_at = @NotBefore, last_error = @Error, waits_for_session = @ForSession, updated_at = now()
         WHERE id = @Id AND status = 'pending' AND attempts = @Attempts
         """;
 
@@ -116,6 +118,15 @@ internal static class OutboxSql
               ORDER BY r.id FOR UPDATE OF r) AS locked
         WHERE o.id = locked.id
         RETURNING o.id
+        """;
+
+    public const string LeasedLanes = """
+        SELECT integration_id, lane_kind, lane_key, leased_by, max(leased_until) AS until, count(*)::int AS rows
+        FROM outbox
+        WHERE status = 'pending' AND leased_until >= now() AND left(coalesce(leased_by, ''), length(@Except)) <> @Except
+        GROUP BY integration_id, lane_kind, lane_key, leased_by
+        ORDER BY until, integration_id, lane_kind, lane_key
+        LIMIT @Max
         """;
 
     public const string Fail = """

@@ -16,9 +16,11 @@ public sealed class OutboxWorker(
     private long _lastPurge;
     private long _lastClaim;
 
-    // Several loops, so one slow chat (a Chatwoot call waiting for its timeout) does not hold up the others.
+    // Several loops, so one slow chat (a Chatwoot call waiting for its timeout) does not hold up the others. The
+    // report of leases left at start-up runs beside them and holds nothing up.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(i => RunLoopAsync($"{_name}/{i}", stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(i => RunLoopAsync($"{_name}/{i}", stoppingToken))
+            .Append(LeftLeases.ReportAsync(outbox, _name, time, logger, stoppingToken)));
 
     private async Task PurgeHourlyAsync(CancellationToken cancellationToken)
     {

@@ -77,7 +77,9 @@ public sealed class ChatwootController(ISender sender) : ControllerBase
     /// <summary>Read the Chatwoot integration</summary>
     /// <remarks>Returns the stored integration with the Chatwoot API token in plaintext. A best-effort live
     /// check (10 s) asks Chatwoot for the inbox: an inbox that is gone or a revoked token turns
-    /// <c>status</c> to <c>error</c> with <c>last_error</c>; an unreachable Chatwoot keeps the stored values.</remarks>
+    /// <c>status</c> to <c>error</c> with <c>last_error</c>; an unreachable Chatwoot keeps the stored values.
+    /// <c>whatsapp_state</c> and <c>whatsapp_state_since</c> show the instance's WhatsApp session as the engine last
+    /// reported it; a <c>logged_out</c> or <c>temp_banned</c> session makes <c>status</c> an <c>error</c>.</remarks>
     /// <param name="instance">Instance name, e.g. <c>suporte</c>.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="200">The integration, with the Chatwoot API token in plaintext (<c>Cache-Control: no-store</c>).</response>

@@ -19,8 +19,10 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <summary>Receive a WhatsApp engine event</summary>
     /// <remarks>The RyzeAPI event envelope <c>{"event", "data", "instanceData"}</c>, authenticated by the
     /// instance's TokenInstance (<c>token</c> header or Bearer). <c>message.exchange</c> is routed to Chatwoot,
-    /// <c>message.status</c> updates the Chatwoot message's ticks, other events are ignored. 202 once the
-    /// event is durably recorded; the same WhatsApp message id is routed once.</remarks>
+    /// <c>message.status</c> updates the Chatwoot message's ticks, <c>instance.state</c> (<c>data.state</c> or
+    /// <c>data.status</c>: connected, logged_out, …) is kept as the instance's WhatsApp session (replies wait while it is
+    /// down and go when it is <c>connected</c>), other events are ignored. 202 once the event is durably recorded; the
+    /// same WhatsApp message id is routed once.</remarks>
     /// <param name="instance">Instance name.</param>
     /// <param name="cancellationToken">Aborted request.</param>
     /// <response code="202">The event was recorded for delivery, was a duplicate, or is not routed (see <c>outcome</c>).</response>
@@ -35,7 +37,7 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpPost("{instance}", Name = "ReceiveEngineEvent")]
     [RawJsonBody("The RyzeAPI event envelope `{\"event\", \"data\", \"instanceData\"}`: `message.exchange` "
-        + "(routed to Chatwoot), `message.status` (ticks), others (ignored).")]
+        + "(routed to Chatwoot), `message.status` (ticks), `instance.state` (the WhatsApp session), others (ignored).")]
     [RequestSizeLimit(MaxBodyBytes)]
     [ProducesResponseType<IngressResponse>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]
@@ -64,7 +66,7 @@ public sealed class EngineEventsController(ISender sender) : ControllerBase
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpPost("{instance}/{eventName}", Name = "ReceiveEngineEventByName")]
     [RawJsonBody("The RyzeAPI event envelope `{\"event\", \"data\", \"instanceData\"}`: `message.exchange` "
-        + "(routed to Chatwoot), `message.status` (ticks), others (ignored).")]
+        + "(routed to Chatwoot), `message.status` (ticks), `instance.state` (the WhatsApp session), others (ignored).")]
     [RequestSizeLimit(MaxBodyBytes)]
     [ProducesResponseType<IngressResponse>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]

@@ -33,7 +33,8 @@ public static class FailureAnswers
 
         // Raised by the outbox workers; one reaching a request is a fault whose text stays in the log.
         FailureKind.DatabaseUnavailable or FailureKind.EngineRejected or FailureKind.EngineUnavailable
-            or FailureKind.EngineAnswerUnreadable or FailureKind.MediaUnavailable => (StatusCodes.Status500InternalServerError, LogLevel.Error),
+            or FailureKind.EngineAnswerUnreadable or FailureKind.MediaUnavailable
+            or FailureKind.EngineNotConnected => (StatusCodes.Status500InternalServerError, LogLevel.Error),
         _ => throw new UnreachableException($"failure kind {kind} has no answer"),
     };
 

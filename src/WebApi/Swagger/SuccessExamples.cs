@@ -12,7 +12,8 @@ public static class SuccessExamples
             {"instance_name":"suporte","status":"active","bridge_integration_id":"int_xyz789abc",
              "chatwoot_base_url":"https://chatwoot.example.com","chatwoot_account_id":5,
              "chatwoot_api_token":"sk_live_abc123...","chatwoot_inbox_id":42,
-             "chatwoot_inbox_name":"WhatsApp - Orion","last_error":"","created_at":"2026-04-20T10:15:30Z",
+             "chatwoot_inbox_name":"WhatsApp - Orion","last_error":"",
+             "whatsapp_state":"connected","whatsapp_state_since":"2026-04-20T10:16:02Z","created_at":"2026-04-20T10:15:30Z",
              "sign_messages":true,"ignore_groups":false,"start_as_pending":false,"reopen_resolved":true,
              "mark_read_on_reply":true}
             """,

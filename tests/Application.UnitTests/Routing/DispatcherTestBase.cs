@@ -19,6 +19,8 @@ public abstract class DispatcherTestBase
 
     protected Mock<IRoutingRepository> Routing { get; } = new();
 
+    protected Mock<IInstanceSessions> Sessions { get; } = new();
+
     protected RoutingOptions RoutingOptions { get; } = new() { MaxAttempts = 3, RetryBaseDelay = TimeSpan.FromSeconds(1) };
 
     [SetUp]
@@ -55,7 +57,7 @@ public abstract class DispatcherTestBase
             new DeliveryKind<AgentReply>(new AgentReplyToWhatsApp(Engine.Object, Chatwoot.Object, Mock.Of<IMessageLinks>(), Mock.Of<IOutbox>(), options, NullLogger<AgentReplyToWhatsApp>.Instance)),
             new DeliveryKind<MessageStatusChange>(new StatusToChatwoot(Chatwoot.Object, Routing.Object, options)),
         ]);
-        return Dispatchers.Create(Outbox.Object, Integrations.Object, Protector.Object, kinds, options, time);
+        return Dispatchers.Create(Outbox.Object, Integrations.Object, Protector.Object, kinds, options, time, Sessions.Object);
     }
 
     /// <summary>A clock whose every reading is two seconds after the one before.</summary>

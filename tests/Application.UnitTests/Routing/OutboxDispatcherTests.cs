@@ -88,7 +88,7 @@ public sealed class OutboxDispatcherTests : DispatcherTestBase
     {
         // Arrange
         Engine.Setup(e => e.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new EngineRejectedException("Instance is not connected to WhatsApp", 400));
+            .ThrowsAsync(new EngineRejectedException("Number is not on WhatsApp", 400));
         var item = Reply(1, attempts: 1);
 
         // Act
@@ -96,9 +96,9 @@ public sealed class OutboxDispatcherTests : DispatcherTestBase
 
         // Assert
         Outbox.Verify(o => o.FailAsync(
-            item, "the engine refused the message: Instance is not connected to WhatsApp", null, It.IsAny<CancellationToken>()), Times.Once);
+            item, "the engine refused the message: Number is not on WhatsApp", null, It.IsAny<CancellationToken>()), Times.Once);
         Chatwoot.Verify(c => c.UpdateMessageStatusAsync(
-            TestData.Connection, 77, 501, "failed", "Instance is not connected to WhatsApp", It.IsAny<CancellationToken>()), Times.Once);
+            TestData.Connection, 77, 501, "failed", "Number is not on WhatsApp", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

@@ -7,7 +7,7 @@ internal static class Dispatchers
 {
     public static OutboxDispatcher Create(
         IOutboxStore outbox, IRoutingIntegrations integrations, ITokenProtector protector, DeliveryKinds kinds,
-        IOptions<RoutingOptions> options, TimeProvider? time = null)
+        IOptions<RoutingOptions> options, TimeProvider? time = null, IInstanceSessions? sessions = null)
     {
         var clock = time ?? TimeProvider.System;
         return new OutboxDispatcher(
@@ -15,6 +15,6 @@ internal static class Dispatchers
             new IntegrationBatches(integrations, protector, NullLogger<IntegrationBatches>.Instance),
             kinds,
             new OutcomeRecorder(outbox, new RetrySchedule(options), clock, NullLogger<OutcomeRecorder>.Instance),
-            options, clock, NullLogger<OutboxDispatcher>.Instance);
+            sessions ?? Mock.Of<IInstanceSessions>(), options, clock, NullLogger<OutboxDispatcher>.Instance);
     }
 }

@@ -19,8 +19,13 @@ public sealed class FakeEngineSmokeTests
         // Act
         var textId = await client.SendTextAsync("suporte", "5511999999999", "Olá", cancel);
         var mediaId = await client.SendMediaAsync("suporte", new EngineMedia("5511999999999", "image", "https://files.test/a.jpg", "legenda", "image/jpeg", "a.jpg"), cancel);
-        engine.FailNext(400, EngineErrors.NotConnected);
+        engine.FailNext(400, EngineErrors.Envelope("Number is not on WhatsApp"));
         var rejected = Assert.ThrowsAsync<EngineRejectedException>(() => client.SendTextAsync("suporte", "5511999999999", "x", cancel));
+        engine.SetConnected("suporte", false);
+        var notConnected = Assert.ThrowsAsync<EngineNotConnectedException>(() => client.SendTextAsync("suporte", "5511999999999", "x", cancel));
+        engine.NotConnectedStatus = 503;
+        var notConnected503 = Assert.ThrowsAsync<EngineNotConnectedException>(() => client.SendTextAsync("suporte", "5511999999999", "x", cancel));
+        engine.SetConnected("suporte", true);
         await engine.RefuseConnectionsAsync();
         // Refused for real: worth a retry, so EngineUnavailable (Refit's wrapper must not escape).
         var refused = Assert.ThrowsAsync<EngineUnavailableException>(() => client.SendTextAsync("suporte", "5511999999999", "x", cancel));
@@ -33,7 +38,8 @@ public sealed class FakeEngineSmokeTests
             Assert.That(engine.Sends.Select(s => s.MessageId), Is.EqualTo(new[] { textId, mediaId, afterRestart }));
             Assert.That(engine.Sends[0], Has.Property("Text").EqualTo("Olá").And.Property("Source").EqualTo("chatwoot"));
             Assert.That(engine.Sends[1], Has.Property("Caption").EqualTo("legenda").And.Property("MediaType").EqualTo("image"));
-            Assert.That(rejected!.Message, Is.EqualTo("Instance is not connected to WhatsApp"));
+            Assert.That(rejected!.Message, Is.EqualTo("Number is not on WhatsApp"));
+            Assert.That(new[] { notConnected!.Message, notConnected503!.Message }, Is.All.EqualTo("Instance is not connected to WhatsApp"));
             Assert.That(refused!.Message, Does.Contain("Connection refused"));
         });
     }

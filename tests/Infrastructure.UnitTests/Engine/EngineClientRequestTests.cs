@@ -42,7 +42,7 @@ public sealed class EngineClientRequestTests
             """{"number":"5511","mediaType":"image","mediaUrl":"https://x/y.png","mimeType":"image/png","source":"chatwoot"}"""));
     }
 
-    [TestCase("""{"success":false,"error":{"message":"Instance is not connected"}}""", "Instance is not connected")]
+    [TestCase("""{"success":false,"error":{"message":"Number is not on WhatsApp"}}""", "Number is not on WhatsApp")]
     [TestCase("""{"error":"Invalid number"}""", "Invalid number")]
     [TestCase("""{"message":"Bad request"}""", "Bad request")]
     [TestCase("""{"error":{"code":3},"message":"ignored"}""", "POST http://engine.example/api/message/text/suporte HTTP 400: {\"error\":{\"code\":3},\"message\":\"ignored\"}")]

@@ -74,7 +74,7 @@ public sealed class OutboxWorkerTests
                 return [];
             });
         // Never reached: every claim comes back empty, so nothing is dispatched.
-        var dispatcher = new OutboxDispatcher(outbox.Object, null!, null!, null!, options, clock, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = new OutboxDispatcher(outbox.Object, null!, null!, null!, null!, options, clock, NullLogger<OutboxDispatcher>.Instance);
         var signal = new OutboxSignal();
         return (new OutboxWorker(outbox.Object, dispatcher, signal, options, clock, NullLogger<OutboxWorker>.Instance), signal, claims);
     }

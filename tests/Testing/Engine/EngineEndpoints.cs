@@ -49,7 +49,7 @@ internal static class EngineEndpoints
 
         if (!state.IsConnected(instance))
         {
-            await WriteAsync(context, StatusCodes.Status400BadRequest, EngineErrors.NotConnected);
+            await WriteAsync(context, state.NotConnectedStatus, EngineErrors.NotConnected);
             return;
         }
 

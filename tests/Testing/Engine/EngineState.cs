@@ -18,6 +18,9 @@ internal sealed partial class EngineState
     /// <summary>Run after a send is recorded and before it is answered (see <see cref="FakeEngine.BeforeAnswer"/>).</summary>
     public Func<FakeEngineSend, Task>? BeforeAnswer { get; set; }
 
+    /// <summary>What a disconnected instance's sends get: RyzeAPI answers 400 or 503, by version.</summary>
+    public int NotConnectedStatus { get; set; } = 400;
+
     public string Token
     {
         get
@@ -132,6 +135,7 @@ internal sealed partial class EngineState
             _disconnected.Clear();
             _media.Clear();
             ResetChatActions();
+            NotConnectedStatus = 400;
         }
 
         BeforeAnswer = null;

@@ -80,8 +80,15 @@ public sealed class FakeEngine : IAsyncDisposable
     /// <summary>The picture URL and profile name <c>getAccount</c> answers for <paramref name="number"/>.</summary>
     public void SetProfile(string number, string? picture, string? name) => _state.SetProfile(number, picture, name);
 
-    /// <summary>A disconnected instance's sends get 400 <c>Instance is not connected to WhatsApp</c>.</summary>
+    /// <summary>A disconnected instance's sends get 400 (or <see cref="NotConnectedStatus"/>) <c>Instance is not connected to WhatsApp</c>.</summary>
     public void SetConnected(string instance, bool connected) => _state.SetConnected(instance, connected);
+
+    /// <summary>The status of the "not connected" answer: 400 by default, 503 as some RyzeAPI versions answer.</summary>
+    public int NotConnectedStatus
+    {
+        get => _state.NotConnectedStatus;
+        set => _state.NotConnectedStatus = value;
+    }
 
     /// <summary>Serves <paramref name="content"/> at the returned URL (no token needed), for media events.</summary>
     public string ServeMedia(byte[] content, string contentType, string fileName) =>

@@ -28,6 +28,7 @@ public sealed class InfoTests : ChatwootTestBase
             "instance_name", "status", "bridge_integration_id", "chatwoot_base_url", "chatwoot_account_id", "chatwoot_api_token",
             "chatwoot_inbox_id", "chatwoot_inbox_name", "last_error", "created_at",
             "sign_messages", "ignore_groups", "start_as_pending", "reopen_resolved", "mark_read_on_reply",
+            "whatsapp_state", "whatsapp_state_since",
         }), text);
         Assert.That(info.Text("instance_name"), Is.EqualTo("suporte"));
         Assert.That(info.Text("status"), Is.EqualTo("active"));
@@ -46,6 +47,8 @@ public sealed class InfoTests : ChatwootTestBase
         Assert.That(info["start_as_pending"]!.GetValue<bool>(), Is.False);
         Assert.That(info["reopen_resolved"]!.GetValue<bool>(), Is.True);
         Assert.That(info["mark_read_on_reply"]!.GetValue<bool>(), Is.True, "on when the activation leaves it out");
+        Assert.That(info.Text("whatsapp_state"), Is.EqualTo("unknown"), "the engine has reported no session yet");
+        Assert.That(info["whatsapp_state_since"], Is.Null);
     }
 
     [Test]

@@ -36,6 +36,7 @@ public sealed class ExceptionMappingTests
         (new EngineUnavailableException("down"), FailureKind.EngineUnavailable, 500, LogLevel.Error, Internal),
         (new EngineAnswerUnreadableException("no messageId"), FailureKind.EngineAnswerUnreadable, 500, LogLevel.Error, Internal),
         (new MediaUnavailableException("too big"), FailureKind.MediaUnavailable, 500, LogLevel.Error, Internal),
+        (new EngineNotConnectedException("Instance is not connected to WhatsApp"), FailureKind.EngineNotConnected, 500, LogLevel.Error, Internal),
     ];
 
     [Test]

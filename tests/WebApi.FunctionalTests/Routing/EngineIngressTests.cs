@@ -47,7 +47,7 @@ public sealed class EngineIngressTests : RoutingTestBase
         var newsletter = EngineEvents.Text("120363000000000000@newsletter", "novidades") with { ChatType = "newsletter" };
 
         // Act
-        var state = await PostEventAsync(EngineEvents.Event("instance.state", new JsonObject { ["state"] = "open" }));
+        var state = await PostEventAsync(EngineEvents.Event("label.update", new JsonObject { ["label"] = "VIP" }));
         var call = await PostEventAsync(EngineEvents.Event("call.update", new JsonObject { ["status"] = "ringing" }));
         var news = await PostEventAsync(newsletter.ToJson());
 

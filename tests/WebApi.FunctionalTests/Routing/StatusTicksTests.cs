@@ -70,14 +70,14 @@ public sealed class StatusTicksTests : RoutingTestBase
         // Arrange
         await ActivateRoutingAsync();
         var conversation = await ContactWritesAsync();
-        Engine.SetConnected(Instance, false);
+        Engine.FailNext(400, EngineErrors.Envelope("Number is not on WhatsApp"));
 
         // Act
         var reply = await AgentRepliesAsync(conversation.Id, "olá");
 
         // Assert
         var failed = await Eventually.WaitAsync(() => MessageNow(reply), m => m.Status == "failed", "the failed tick");
-        Assert.That(failed.ExternalError, Is.EqualTo("Instance is not connected to WhatsApp"));
+        Assert.That(failed.ExternalError, Is.EqualTo("Number is not on WhatsApp"));
         Assert.That(Engine.Sends, Is.Empty);
         Assert.That(Engine.Requests.Count(r => r.Path == $"/api/message/text/{Instance}"), Is.EqualTo(1), "a 4xx is not retried");
     }

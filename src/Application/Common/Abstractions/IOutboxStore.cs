@@ -26,11 +26,20 @@ public interface IOutboxStore
     /// <summary>Gives the item back for another attempt at <paramref name="notBefore"/> (unless it was re-claimed meanwhile).</summary>
     Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="RetryAsync"/>, marked as waiting for the WhatsApp session: the engine reporting it
+    /// connected makes the item due at once.</summary>
+    Task WaitForSessionAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken);
+
     /// <summary>Gives the item back without counting the attempt (e.g. deliveries halted meanwhile), unless it was re-claimed meanwhile.</summary>
     Task ReleaseAsync(OutboxItem item, CancellationToken cancellationToken);
 
     /// <summary>Marks the item failed (kept for inspection) and enqueues <paramref name="followUp"/> with it.</summary>
     Task FailAsync(OutboxItem item, string error, NewOutboxItem? followUp, CancellationToken cancellationToken);
+
+    /// <summary>The lanes whose rows are leased now by workers whose name does not start with <paramref name="exceptWorkers"/>
+    /// (another process, live or dead), the soonest-expiring first, at most <paramref name="max"/>: what a process that
+    /// starts after a crash waits for.</summary>
+    Task<IReadOnlyList<LeasedLane>> LeasedLanesAsync(string exceptWorkers, int max, CancellationToken cancellationToken);
 
     /// <summary>The bytes recorded beside the item (<see cref="IDelivery{TSelf}.StoredApart"/>), or null.</summary>
     Task<byte[]?> ReadMediaAsync(long itemId, CancellationToken cancellationToken);
@@ -39,3 +48,6 @@ public interface IOutboxStore
     /// finished items, and items and message links whose integration is gone (written by a request that raced its deletion).</summary>
     Task<int> PurgeDoneAsync(TimeSpan age, CancellationToken cancellationToken);
 }
+
+/// <summary>A lane held by a lease: <paramref name="Rows"/> leased rows, by <paramref name="LeasedBy"/>, until <paramref name="Until"/>.</summary>
+public sealed record LeasedLane(string IntegrationId, Lane Lane, string LeasedBy, DateTimeOffset Until, int Rows);

@@ -55,4 +55,7 @@ public enum FailureKind
 
     /// <summary>A media file could not be downloaded.</summary>
     MediaUnavailable,
+
+    /// <summary>The engine's WhatsApp session for the instance is down: the send waits for it, it is not refused.</summary>
+    EngineNotConnected,
 }

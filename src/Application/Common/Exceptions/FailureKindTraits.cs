@@ -15,7 +15,8 @@ public static class FailureKindTraits
 
         // Key ids and rotation hints, database text, the engine's address and answers: for the operator's log.
         FailureKind.SecretUnreadable or FailureKind.DatabaseUnavailable or FailureKind.EngineRejected
-            or FailureKind.EngineUnavailable or FailureKind.EngineAnswerUnreadable or FailureKind.MediaUnavailable => false,
+            or FailureKind.EngineUnavailable or FailureKind.EngineAnswerUnreadable or FailureKind.MediaUnavailable
+            or FailureKind.EngineNotConnected => false,
         _ => throw new UnreachableException($"failure kind {kind} is not placed"),
     };
 
@@ -23,7 +24,7 @@ public static class FailureKindTraits
     {
         FailureKind.PersistenceFailed or FailureKind.SecretUnreadable or FailureKind.DatabaseUnavailable
             or FailureKind.EngineRejected or FailureKind.EngineUnavailable or FailureKind.EngineAnswerUnreadable
-            or FailureKind.MediaUnavailable => true,
+            or FailureKind.MediaUnavailable or FailureKind.EngineNotConnected => true,
         FailureKind.Validation or FailureKind.Unauthenticated or FailureKind.NotFound or FailureKind.Conflict
             or FailureKind.UpstreamRejected or FailureKind.UpstreamCredentialsRejected or FailureKind.UpstreamDenied
             or FailureKind.UpstreamUnavailable or FailureKind.NotConfigured or FailureKind.TimedOut => false,

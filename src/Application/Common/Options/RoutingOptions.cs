@@ -29,9 +29,11 @@ public sealed class RoutingOptions : IValidatableObject
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long a claimed row stays with its worker; a crashed worker's rows come back after it.</summary>
+    /// <summary>How long a claimed row stays with its worker; a crashed worker's rows come back after it. Leases are
+    /// renewed every third of it while a batch is delivered, so it bounds recovery, not delivery time
+    /// (docs/adr/0031-short-leases-renewed-while-work-runs.md).</summary>
     [Duration("Routing__LeaseDuration", "00:00:01")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Rows claimed per query.</summary>
     [AtLeast("Routing__BatchSize", 1)]

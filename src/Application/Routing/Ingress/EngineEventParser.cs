@@ -37,6 +37,7 @@ public static class EngineEventParser
             {
                 MessageExchange => ParseMessage(name, data),
                 MessageStatus => ParseStatus(name, data),
+                SessionStates.Event => SessionStates.Parse(name, data),
                 _ => new EngineEvent(name, null, null, $"{name} events are not routed"),
             };
         }

@@ -45,6 +45,17 @@ public sealed class ChatwootInfoResponse
     /// <example></example>
     [JsonPropertyName("last_error")] public required string LastError { get; init; }
 
+    /// <summary>The instance's WhatsApp session as the engine last reported it (<c>instance.state</c> events, or a
+    /// send refused with <c>Instance is not connected to WhatsApp</c>): <c>connected</c>, <c>connecting</c>,
+    /// <c>qr_ready</c>, <c>disconnected</c>, <c>logged_out</c>, <c>temp_banned</c>, or another state the engine names;
+    /// <c>unknown</c> until it reported one. While it is not <c>connected</c>, replies to WhatsApp wait.</summary>
+    /// <example>connected</example>
+    [JsonPropertyName("whatsapp_state")] public required string WhatsAppState { get; init; }
+
+    /// <summary>Since when the session has been in <c>whatsapp_state</c> (RFC 3339, UTC); null while it is <c>unknown</c>.</summary>
+    /// <example>2026-04-20T10:16:02Z</example>
+    [JsonPropertyName("whatsapp_state_since")] public required DateTimeOffset? WhatsAppStateSince { get; init; }
+
     /// <summary>RFC 3339, UTC.</summary>
     /// <example>2026-04-20T10:15:30Z</example>
     [JsonPropertyName("created_at")] public required DateTimeOffset CreatedAt { get; init; }
@@ -80,6 +91,8 @@ public sealed class ChatwootInfoResponse
         ChatwootInboxId = dto.ChatwootInboxId,
         ChatwootInboxName = dto.ChatwootInboxName,
         LastError = dto.LastError,
+        WhatsAppState = dto.WhatsApp?.State ?? "unknown",
+        WhatsAppStateSince = dto.WhatsApp?.Since,
         CreatedAt = dto.CreatedAt,
         SignMessages = dto.Settings.SignMessages,
         IgnoreGroups = dto.Settings.IgnoreGroups,

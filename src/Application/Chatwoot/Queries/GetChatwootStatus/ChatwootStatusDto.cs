@@ -1,6 +1,9 @@
+using RyzeApi.Application.Routing.Model;
+
 namespace RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 
-/// <summary>An integration as shown to its owner, the Chatwoot API token decrypted.</summary>
+/// <summary>An integration as shown to its owner, the Chatwoot API token decrypted, with its instance's WhatsApp
+/// session (<see cref="WhatsApp"/>, null until the engine reported one).</summary>
 public sealed record ChatwootStatusDto(
     string InstanceName,
     IntegrationStatus Status,
@@ -12,7 +15,8 @@ public sealed record ChatwootStatusDto(
     string ChatwootInboxName,
     string LastError,
     DateTimeOffset CreatedAt,
-    ChatwootSettings Settings)
+    ChatwootSettings Settings,
+    WhatsAppSession? WhatsApp = null)
 {
     public override string ToString() => $"ChatwootStatusDto {{ BridgeIntegrationId = {BridgeIntegrationId}, Status = {Status} }}";
 }

@@ -7,7 +7,7 @@ namespace RyzeApi.Application.Routing.Commands.ReceiveEngineEvent;
 /// <summary>Records a message or a status report in the outbox and returns: delivery happens in the
 /// background, so the engine is answered as soon as the event is durable.</summary>
 public sealed class ReceiveEngineEventCommandHandler(
-    IRoutingIntegrations integrations, IOutbox outbox, IOutboxSignal signal)
+    IRoutingIntegrations integrations, IOutbox outbox, IOutboxSignal signal, IInstanceSessions sessions, ILogger<ReceiveEngineEventCommandHandler> logger)
     : ICommandHandler<ReceiveEngineEventCommand, IngressResult>
 {
     public async ValueTask<IngressResult> Handle(ReceiveEngineEventCommand command, CancellationToken cancellationToken)
@@ -21,6 +21,11 @@ public sealed class ReceiveEngineEventCommandHandler(
         if (parsed.IgnoredBecause is { } reason)
         {
             return IngressResult.NotRouted(reason);
+        }
+
+        if (parsed.SessionState is { } state)
+        {
+            return await RecordSessionAsync(target.Instance, state, cancellationToken);
         }
 
         bool recorded;
@@ -44,6 +49,21 @@ public sealed class ReceiveEngineEventCommandHandler(
         }
 
         signal.Notify();
+        return IngressResult.Recorded();
+    }
+
+    /// <summary>Kept at once, not queued: the state is what later deliveries go by, and <c>connected</c> lets the
+    /// replies waiting for it go now.</summary>
+    private async Task<IngressResult> RecordSessionAsync(InstanceRecord instance, string state, CancellationToken cancellationToken)
+    {
+        var (session, released) = await sessions.RecordAsync(instance.Id, state, cancellationToken);
+        logger.LogInformation("The WhatsApp session of {Instance} is {State} since {Since:O}; {Released} waiting deliveries made due",
+            instance.Name, session.State, session.Since, released);
+        if (released > 0)
+        {
+            signal.Notify();
+        }
+
         return IngressResult.Recorded();
     }
 }

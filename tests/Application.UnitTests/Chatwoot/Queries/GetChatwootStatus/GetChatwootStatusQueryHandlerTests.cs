@@ -1,6 +1,7 @@
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 using RyzeApi.Application.Common;
+using RyzeApi.Application.Routing.Model;
 
 namespace RyzeApi.Application.UnitTests.Chatwoot.Queries.GetChatwootStatus;
 
@@ -8,6 +9,7 @@ namespace RyzeApi.Application.UnitTests.Chatwoot.Queries.GetChatwootStatus;
 public sealed class GetChatwootStatusQueryHandlerTests : StoredIntegrationFixture
 {
     private readonly GetChatwootStatusQuery _query = new(TestData.AccountCaller, TestData.Instance.Name);
+    private readonly Mock<IInstanceSessions> _sessions = new();
 
     [Test]
     public async Task Handle_LiveCheckOk_ReturnsStoredIntegrationWithDecryptedToken()
@@ -71,6 +73,43 @@ public sealed class GetChatwootStatusQueryHandlerTests : StoredIntegrationFixtur
             r => r.UpdateHealthAsync(It.IsAny<string>(), It.IsAny<IntegrationStatus>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Test]
+    public async Task Handle_SessionReported_ShowsItsStateAndSince()
+    {
+        // Arrange
+        var session = new WhatsAppSession("qr_ready", new DateTimeOffset(2026, 4, 20, 10, 16, 2, TimeSpan.Zero));
+        _sessions.Setup(s => s.FindAsync(TestData.Instance.Id, It.IsAny<CancellationToken>())).ReturnsAsync(session);
+        ChatwootClient
+            .Setup(c => c.GetInboxAsync(TestData.Connection, TestData.InboxId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChatwootInbox(TestData.InboxId, "RyzeAPI", null, null));
+
+        // Act
+        var dto = await Handler().Handle(_query, CancellationToken.None);
+
+        // Assert
+        Assert.That(dto.WhatsApp, Is.EqualTo(session));
+        Assert.That(dto.Status, Is.EqualTo(IntegrationStatus.Active), "a session that comes back by itself needs nobody");
+    }
+
+    [TestCase("logged_out")]
+    [TestCase("temp_banned")]
+    public async Task Handle_SessionNeedsTheUser_IsTheErrorEvenWhenTheStoredStatusWasClearedMeanwhile(string state)
+    {
+        // Arrange
+        _sessions.Setup(s => s.FindAsync(TestData.Instance.Id, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new WhatsAppSession(state, DateTimeOffset.UtcNow));
+        ChatwootClient
+            .Setup(c => c.GetInboxAsync(TestData.Connection, TestData.InboxId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChatwootInbox(TestData.InboxId, "RyzeAPI", null, null));
+
+        // Act
+        var dto = await Handler().Handle(_query, CancellationToken.None);
+
+        // Assert
+        Assert.That(dto.Status, Is.EqualTo(IntegrationStatus.Error));
+        Assert.That(dto.LastError, Is.EqualTo(WhatsAppSession.ProblemOf(state)).And.Not.Empty);
+    }
+
     protected override string NoIntegrationMessage => "no chatwoot integration for this instance";
 
     protected override Task HandleForInstanceAsync(string instanceName) =>
@@ -81,5 +120,6 @@ public sealed class GetChatwootStatusQueryHandlerTests : StoredIntegrationFixtur
         Integrations.Object,
         Protector.Object,
         new ChatwootLiveCheck(
-            ChatwootClient.Object, Integrations.Object, Options.Create(new ChatwootModuleOptions()), TimeProvider.System, NullLogger<ChatwootLiveCheck>.Instance));
+            ChatwootClient.Object, Integrations.Object, Options.Create(new ChatwootModuleOptions()), TimeProvider.System, NullLogger<ChatwootLiveCheck>.Instance),
+        _sessions.Object);
 }

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using RyzeApi.Testing.Engine;
+
+namespace RyzeApi.WebApi.FunctionalTests.Routing;
+
+/// <summary>docs/adr/0031-short-leases-renewed-while-work-runs.md: with the default lease (not the tests' short one), a
+/// process killed while chats are being delivered is recovered from in seconds: once a new process is up, every message
+/// is in Chatwoot, once, within a generous bound, and its log says what it waited for. The figures are printed.</summary>
+[NonParallelizable]
+public sealed class CrashRecoveryTests : ApiProcessTestBase
+{
+    // The product's own lease: the tests' 3 s would hide a slow default.
+    private static readonly Dictionary<string, string?> s_defaultLease = new() { ["Routing:LeaseDuration"] = null };
+
+    [Test]
+    public async Task ApiKilledWithChatsInFlight_WithTheDefaultLease_EveryMessageIsDeliveredWithinSecondsOfTheRestart()
+    {
+        // Arrange: Chatwoot takes 100 ms per message, so every chat is leased and in flight when the process dies.
+        var baseUrl = FreeBaseUrl();
+        var first = await StartApiAsync(baseUrl, s_defaultLease);
+        await ActivateAsync(first);
+        Chatwoot.ScriptAlways(FakeFault.Slow(TimeSpan.FromMilliseconds(100)), r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
+        var chats = Conversations(chats: 10, perChat: 10);
+        using (var client = first.CreateClient())
+        {
+            await Task.WhenAll(chats.Select(chat => Task.Run(async () =>
+            {
+                foreach (var message in chat)
+                {
+                    await PostEventAsync(client, message.ToJson());
+                }
+            })));
+        }
+
+        await Eventually.UntilAsync(() => Chatwoot.Messages.Count >= 10, "some deliveries before the kill");
+
+        // Act
+        first.Kill();
+        var killed = Stopwatch.StartNew();
+        var leasedAtTheKill = await Database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = 'pending' AND leased_until > now()");
+        Chatwoot.ClearScripts();
+        var second = await StartApiAsync(baseUrl, s_defaultLease);
+        var ready = Stopwatch.StartNew();
+        var startUp = killed.Elapsed;
+        await Eventually.UntilAsync(() => second.Output.Contains("lanes are leased by another process", StringComparison.Ordinal),
+            "the log saying what recovery waits for", TimeSpan.FromSeconds(10));
+        var waitedFor = second.Output;
+        await AssertEachDeliveredOnceInOrderAsync(chats, TimeSpan.FromSeconds(60));
+        var afterReady = ready.Elapsed;
+        var afterKill = killed.Elapsed;
+
+        // Assert
+        TestContext.Out.WriteLine(
+            $"Recovery: {leasedAtTheKill} rows leased at the kill; new process ready {startUp.TotalSeconds:0.0} s after the kill; " +
+            $"every message delivered {afterReady.TotalSeconds:0.0} s after it was ready ({afterKill.TotalSeconds:0.0} s after the kill)");
+        Assert.That(leasedAtTheKill, Is.GreaterThan(0), "rows were leased by the process that died");
+        Assert.That(afterReady, Is.LessThan(TimeSpan.FromSeconds(20)), "recovery takes seconds, not the minutes of a long lease");
+        Assert.That(waitedFor, Does.Contain("chat 55219").And.Contain(" until "),
+            "the log says which chats recovery waits for, and until when");
+    }
+}
