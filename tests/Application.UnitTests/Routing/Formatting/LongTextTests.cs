@@ -4,11 +4,11 @@ using RyzeApi.Application.Routing.Formatting;
 namespace RyzeApi.Application.UnitTests.Routing.Formatting;
 
 /// <summary>A message can be long and written to hurt (docs/adr/0014-hostile-text.md): formatting takes time linear in
-/// its length, so 150 000 characters that would keep a quadratic pairing busy for minutes take milliseconds.</summary>
+/// its length: 600 000 characters that would keep a quadratic pass busy for minutes take well under a second.</summary>
 [TestFixture]
 public sealed class LongTextTests
 {
-    private const int Length = 150_000;
+    private const int Length = 600_000;
 
     private static IEnumerable<TestCaseData> HostileTexts()
     {
@@ -23,6 +23,14 @@ public sealed class LongTextTests
         yield return new TestCaseData(Repeat("`a")).SetName("BackticksNeverClosedTheSameLength");
     }
 
+    [OneTimeSetUp]
+    public static void WarmUp()
+    {
+        // The first call pays for compiling the patterns; that is not what is measured.
+        MessageFormatting.ToChatwoot("*a* https://x.com a_b@x.com");
+        MessageFormatting.ToWhatsApp("**a** https://x.com a_b@x.com");
+    }
+
     [TestCaseSource(nameof(HostileTexts))]
     public void HostileText_IsFormattedInLinearTime(string text)
     {
@@ -33,7 +41,7 @@ public sealed class LongTextTests
         watch.Stop();
 
         // Assert: a quadratic pass over this length takes minutes; the bound is loose for a busy machine
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
         Assert.That(toChatwoot.Length, Is.GreaterThanOrEqualTo(text.Length / 2));
         Assert.That(toWhatsApp.Length, Is.GreaterThanOrEqualTo(text.Length / 2));
     }
