@@ -17,6 +17,8 @@ internal static class EmphasisPairs
     public static string Convert(string text, bool[] verbatim, IReadOnlyList<Emphasis> markers)
     {
         var paired = new Emphasis?[text.Length];
+        var lineEnds = LineEnds(text);
+        var closers = markers.Select(m => Closers(text, verbatim, m.From)).ToArray();
         for (var i = 0; i < text.Length; i++)
         {
             if (paired[i] is { } closer)
@@ -25,9 +27,10 @@ internal static class EmphasisPairs
                 continue;
             }
 
-            foreach (var marker in markers)
+            for (var m = 0; m < markers.Count; m++)
             {
-                if (Opens(text, verbatim, i, marker.From) && Closer(text, verbatim, paired, i, marker.From) is var j and >= 0)
+                var marker = markers[m];
+                if (Opens(text, verbatim, i, marker.From) && Closer(closers[m], paired, i + marker.From.Length + 1, lineEnds[i]) is var j and >= 0)
                 {
                     paired[i] = paired[j] = marker;
                     i += marker.From.Length - 1;
@@ -61,24 +64,51 @@ internal static class EmphasisPairs
             && after < text.Length && !char.IsWhiteSpace(text[after]);
     }
 
-    private static int Closer(string text, bool[] verbatim, Emphasis?[] paired, int opener, string marker)
+    /// <summary>The first closing marker from <paramref name="from"/> not already paired, before <paramref name="lineEnd"/>.</summary>
+    private static int Closer(int[] closers, Emphasis?[] paired, int from, int lineEnd)
     {
-        for (var j = opener + marker.Length + 1; j <= text.Length - marker.Length; j++)
+        var j = from < closers.Length ? closers[from] : closers[^1];
+        while (j < lineEnd && paired[j] is not null)
+        {
+            j = closers[j + 1];
+        }
+
+        return j < lineEnd ? j : -1;
+    }
+
+    /// <summary>For each position, where the next marker that can close starts (the text's length when none): read once,
+    /// so pairing stays linear in the text's length whatever it holds.</summary>
+    private static int[] Closers(string text, bool[] verbatim, string marker)
+    {
+        var next = new int[text.Length + 1];
+        next[text.Length] = text.Length;
+        for (var j = text.Length - 1; j >= 0; j--)
+        {
+            var after = j + marker.Length;
+            var closes = j > 0 && after <= text.Length && IsRun(text, verbatim, j, marker) && !char.IsWhiteSpace(text[j - 1])
+                && (after == text.Length || !char.IsLetterOrDigit(text[after]));
+            next[j] = closes ? j : next[j + 1];
+        }
+
+        return next;
+    }
+
+    /// <summary>For each position, where its line ends (a marker closes on the line it opened).</summary>
+    private static int[] LineEnds(string text)
+    {
+        var ends = new int[text.Length];
+        var end = text.Length;
+        for (var j = text.Length - 1; j >= 0; j--)
         {
             if (text[j] == '\n')
             {
-                return -1;
+                end = j;
             }
 
-            var after = j + marker.Length;
-            if (paired[j] is null && IsRun(text, verbatim, j, marker) && !char.IsWhiteSpace(text[j - 1])
-                && (after == text.Length || !char.IsLetterOrDigit(text[after])))
-            {
-                return j;
-            }
+            ends[j] = end;
         }
 
-        return -1;
+        return ends;
     }
 
     /// <summary>Whether the whole run of the marker's character starting exactly at <paramref name="at"/> is the marker.</summary>
