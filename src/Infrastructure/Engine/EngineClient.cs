@@ -3,8 +3,8 @@ using RyzeApi.Infrastructure.Upstream;
 
 namespace RyzeApi.Infrastructure.Engine;
 
-/// <summary>Sends through the engine with <c>"source": "chatwoot"</c> (so its echo is recognised) and
-/// classifies the answer: <c>Instance is not connected to WhatsApp</c> (400 or 503) is
+/// <summary>Sends through the engine with <c>"source": "chatwoot"</c> (so its echo is recognised), and the chat actions
+/// (delete, presence, read mark), and classifies the answer: <c>Instance is not connected to WhatsApp</c> (400 or 503) is
 /// <see cref="EngineNotConnectedException"/>; other 4xx a permanent refusal with the engine's own message; 5xx, 429 and
 /// network failures are worth a retry; a 2xx without a usable message id is
 /// <see cref="EngineAnswerUnreadableException"/> (never retried: the message may have gone out).</summary>
@@ -33,7 +33,7 @@ internal sealed class EngineClient(IEngineApi api, IOptions<EngineOptions> optio
     public Task MarkChatReadAsync(string instance, string number, CancellationToken cancellationToken) =>
         SendAsync("POST /api/chat/markChatRead", instance, () => api.MarkChatRead(instance, new MarkChatReadBody(number, true), cancellationToken), cancellationToken, answersId: false);
 
-    /// <param name="route">Method and path, without the instance (for the messages it names).</param>
+    /// <param name="route">Method and path without the instance, as failures name the call.</param>
     /// <param name="answersId">Whether a success must carry the WhatsApp id of what was sent (the chat actions answer none).</param>
     private async Task<string> SendAsync(
         string route, string instance, Func<Task<IApiResponse<EngineAnswer>>> send, CancellationToken cancellationToken, bool answersId = true)

@@ -19,8 +19,10 @@ public sealed class ChatwootWebhookController(ISender sender) : ControllerBase
     /// <summary>Receive a Chatwoot inbox webhook</summary>
     /// <remarks>The inbox's <c>webhook_url</c>, set by activation. The URL secret authenticates the call
     /// and, from Chatwoot 4.13, <c>X-Chatwoot-Signature</c> (HMAC-SHA256 of <c>"&lt;timestamp&gt;.&lt;body&gt;"</c>,
-    /// 5-minute window). Agent messages (<c>message_created</c>, outgoing, not private) are recorded and sent to
-    /// WhatsApp in the background; the answer comes at once, because Chatwoot does not retry.</remarks>
+    /// 5-minute window). Agent messages (<c>message_created</c>, outgoing, not private; a quote goes out with
+    /// <c>replyTo</c>, each attachment on its own), an agent's deletion of a message RyzeAPI sent (<c>message_updated</c>
+    /// with <c>content_attributes.deleted</c>) and typing (<c>conversation_typing_on</c>/<c>off</c>, not private) are
+    /// recorded and sent to WhatsApp in the background; the answer comes at once, because Chatwoot does not retry.</remarks>
     /// <param name="integrationId">The integration's <c>bridge_integration_id</c>.</param>
     /// <param name="secret">The webhook secret issued at activation.</param>
     /// <param name="timestamp">Chatwoot 4.13+: Unix seconds.</param>
@@ -36,7 +38,8 @@ public sealed class ChatwootWebhookController(ISender sender) : ControllerBase
     /// <response code="503">The Chatwoot module is disabled or not configured (<c>integration gateway not configured</c>).</response>
     [HttpPost("{integrationId}/{secret}", Name = "ReceiveChatwootWebhook")]
     [RawJsonBody("A Chatwoot webhook event, as Chatwoot sends it: `message_created` (routed when outgoing and not "
-        + "private), `conversation_status_changed`, others (ignored).")]
+        + "private), `message_updated` (routed when an agent deleted the message), `conversation_typing_on` / "
+        + "`conversation_typing_off` (routed when not private), `conversation_status_changed`, others (ignored).")]
     [RequestSizeLimit(MaxBodyBytes)]
     [ProducesResponseType<IngressResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorEnvelope>(StatusCodes.Status400BadRequest)]

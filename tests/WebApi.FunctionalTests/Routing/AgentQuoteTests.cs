@@ -78,7 +78,8 @@ public sealed class AgentQuoteTests : RoutingTestBase
         var send = (await Engine.WaitForSendsAsync(1, Eventually.Deadline)).Single();
         Assert.That((send.Text, send.ReplyTo), Is.EqualTo(("Olá!", (string?)null)));
         await SettledAsync();
-        Assert.That(StatusUpdatesOf(Chatwoot.Messages.Last()).Select(u => u["status"]!.GetValue<string>()), Is.EqualTo(new[] { "sent" }));
+        // Marked sent, never failed (a tick Chatwoot is slow to take is set again from the queue)
+        Assert.That(StatusUpdatesOf(Chatwoot.Messages.Last()).Select(u => u["status"]!.GetValue<string>()), Is.Not.Empty.And.All.EqualTo("sent"));
     }
 
     private async Task QuoteAsync(long conversationId, string text, long quotedMessageId, IReadOnlyList<FakeFile>? attachments = null)
