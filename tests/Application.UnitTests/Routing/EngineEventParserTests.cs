@@ -27,7 +27,7 @@ public sealed class EngineEventParserTests
 
         // Assert
         Assert.That(parsed.Message, Is.EqualTo(new WhatsAppMessage(
-            "3EB0", "5511999999999", "João Silva", false, "5511999999999", "João Silva", false, WhatsAppMessageKind.Text, "Olá", null, null)));
+            "3EB0", "5511999999999", "João Silva", false, "5511999999999", "João Silva", false, WhatsAppMessageKind.Text, "Olá", null, null, ChatLid: "100@lid")));
     }
 
     [Test]

@@ -57,19 +57,21 @@ public sealed class ChatwootTargetHandlerTests
         }));
     }
 
-    [Test]
-    public async Task Search_KeepsTheQuery()
+    // A phone JID is searched by its number's digits, which its identifier and its E.164 phone number both contain.
+    [TestCase("5511999999999@s.whatsapp.net", "5511999999999")]
+    [TestCase("204458374921234@lid", "204458374921234@lid")]
+    public async Task Search_KeepsTheQuery(string identifier, string query)
     {
         // Arrange
         var upstream = StubUpstream.Answering("""{"payload":[]}""");
 
         // Act
-        await upstream.Messaging.FindContactAsync(new ChatwootConnection("https://c.example", 5, "t"), 9, "5511999999999@s.whatsapp.net", CancellationToken.None);
+        await upstream.Messaging.FindContactAsync(new ChatwootConnection("https://c.example", 5, "t"), 9, identifier, CancellationToken.None);
 
         // Assert
         var uri = upstream.Requests.Single().Request.RequestUri!;
         Assert.That(uri.GetLeftPart(UriPartial.Path), Is.EqualTo("https://c.example/api/v1/accounts/5/contacts/search"));
-        Assert.That(HttpUtility.ParseQueryString(uri.Query)["q"], Is.EqualTo("5511999999999@s.whatsapp.net"));
+        Assert.That(HttpUtility.ParseQueryString(uri.Query)["q"], Is.EqualTo(query));
     }
 
     [Test]
