@@ -42,9 +42,9 @@ public sealed class CrashRecoveryTests : ApiProcessTestBase
         var second = await StartApiAsync(baseUrl, s_defaultLease);
         var ready = Stopwatch.StartNew();
         var startUp = killed.Elapsed;
-        await Eventually.UntilAsync(() => second.Output.Contains("lanes are leased by another process", StringComparison.Ordinal),
-            "the log saying what recovery waits for", TimeSpan.FromSeconds(10));
-        var waitedFor = second.Output;
+        const string waiting = "lanes are leased by another process";
+        await Eventually.UntilAsync(() => second.LinesContaining(waiting).Count > 0, "the log saying what recovery waits for", TimeSpan.FromSeconds(30));
+        var waitedFor = second.LinesContaining(waiting)[0];
         await AssertEachDeliveredOnceInOrderAsync(chats, TimeSpan.FromSeconds(60));
         var afterReady = ready.Elapsed;
         var afterKill = killed.Elapsed;
@@ -54,7 +54,8 @@ public sealed class CrashRecoveryTests : ApiProcessTestBase
             $"Recovery: {leasedAtTheKill} rows leased at the kill; new process ready {startUp.TotalSeconds:0.0} s after the kill; " +
             $"every message delivered {afterReady.TotalSeconds:0.0} s after it was ready ({afterKill.TotalSeconds:0.0} s after the kill)");
         Assert.That(leasedAtTheKill, Is.GreaterThan(0), "rows were leased by the process that died");
-        Assert.That(afterReady, Is.LessThan(TimeSpan.FromSeconds(20)), "recovery takes seconds, not the minutes of a long lease");
+        // Generous for a loaded machine; the 2-minute lease this replaced made it take about 2 minutes.
+        Assert.That(afterReady, Is.LessThan(TimeSpan.FromSeconds(30)), "recovery takes seconds, not the minutes of a long lease");
         Assert.That(waitedFor, Does.Contain("chat 55219").And.Contain(" until "),
             "the log says which chats recovery waits for, and until when");
     }

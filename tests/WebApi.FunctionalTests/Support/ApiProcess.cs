@@ -11,6 +11,7 @@ public sealed class ApiProcess : IAsyncDisposable
     private static readonly TimeSpan s_readyTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _everything = new();
 
     private ApiProcess(Process process, string baseUrl)
     {
@@ -27,6 +28,10 @@ public sealed class ApiProcess : IAsyncDisposable
 
     /// <summary>The last lines the process wrote (stdout and stderr), for failure messages.</summary>
     public string Output => string.Join('\n', _output);
+
+    /// <summary>Every line the process wrote so far that contains <paramref name="text"/> (a busy log pushes a line
+    /// out of <see cref="Output"/> quickly).</summary>
+    public IReadOnlyList<string> LinesContaining(string text) => [.. _everything.Where(l => l.Contains(text, StringComparison.Ordinal))];
 
     /// <summary>The repository's root: the folder above this test assembly that holds <c>RyzeApi.sln</c>.</summary>
     public static string RepositoryRoot
@@ -170,6 +175,7 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        _everything.Enqueue(line);
         while (_output.Count > 200)
         {
             _output.TryDequeue(out _);
