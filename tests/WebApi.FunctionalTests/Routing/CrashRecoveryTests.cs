@@ -38,25 +38,36 @@ public sealed class CrashRecoveryTests : ApiProcessTestBase
         first.Kill();
         var killed = Stopwatch.StartNew();
         var leasedAtTheKill = await Database.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = 'pending' AND leased_until > now()");
+        var leasesLeft = TimeSpan.FromSeconds(await Database.ScalarAsync<double>(
+            "SELECT coalesce(extract(epoch FROM max(leased_until) - now()), 0)::float8 FROM outbox WHERE status = 'pending'"));
         Chatwoot.ClearScripts();
         var second = await StartApiAsync(baseUrl, s_defaultLease);
         var ready = Stopwatch.StartNew();
         var startUp = killed.Elapsed;
+        // The log names what is still leased when the new process starts; on a machine so loaded that the start took
+        // longer than the leases, there is nothing left to wait for, nor to name.
         const string waiting = "lanes are leased by another process";
-        await Eventually.UntilAsync(() => second.LinesContaining(waiting).Count > 0, "the log saying what recovery waits for", TimeSpan.FromSeconds(30));
-        var waitedFor = second.LinesContaining(waiting)[0];
+        var startedWithinTheLeases = startUp < leasesLeft - TimeSpan.FromSeconds(1);
+        if (startedWithinTheLeases)
+        {
+            await Eventually.UntilAsync(() => second.LinesContaining(waiting).Count > 0, "the log saying what recovery waits for", TimeSpan.FromSeconds(30));
+        }
+
+        var waitedFor = second.LinesContaining(waiting).FirstOrDefault();
         await AssertEachDeliveredOnceInOrderAsync(chats, TimeSpan.FromSeconds(60));
         var afterReady = ready.Elapsed;
         var afterKill = killed.Elapsed;
 
         // Assert
         TestContext.Out.WriteLine(
-            $"Recovery: {leasedAtTheKill} rows leased at the kill; new process ready {startUp.TotalSeconds:0.0} s after the kill; " +
+            $"Recovery: {leasedAtTheKill} rows leased at the kill, for {leasesLeft.TotalSeconds:0.0} s more; new process ready {startUp.TotalSeconds:0.0} s after the kill; " +
             $"every message delivered {afterReady.TotalSeconds:0.0} s after it was ready ({afterKill.TotalSeconds:0.0} s after the kill)");
         Assert.That(leasedAtTheKill, Is.GreaterThan(0), "rows were leased by the process that died");
         // Generous for a loaded machine; the 2-minute lease this replaced made it take about 2 minutes.
         Assert.That(afterReady, Is.LessThan(TimeSpan.FromSeconds(30)), "recovery takes seconds, not the minutes of a long lease");
-        Assert.That(waitedFor, Does.Contain("chat 55219").And.Contain(" until "),
-            "the log says which chats recovery waits for, and until when");
+        if (startedWithinTheLeases)
+        {
+            Assert.That(waitedFor, Does.Contain("chat 55219").And.Contain(" until "), "the log says which chats recovery waits for, and until when");
+        }
     }
 }
