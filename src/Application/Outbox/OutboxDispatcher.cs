@@ -120,7 +120,7 @@ public sealed class OutboxDispatcher(
         FailureKind.UpstreamRejected when failure is UpstreamRejectedException { UpstreamStatus: 429 or 408 } => new DeliveryOutcome.Transient(failure.Message),
         FailureKind.UpstreamRejected => new DeliveryOutcome.Permanent(failure.Message, null),
         FailureKind.UpstreamUnavailable or FailureKind.EngineUnavailable => new DeliveryOutcome.Transient(failure.Message),
-        // The session is down, not the message wrong nor the engine failing: wait for it (docs/adr/0032-replies-wait-for-the-whatsapp-session.md).
+        // The session is down, not the message wrong nor the engine failing: wait for it (docs/adr/0029-replies-wait-for-the-whatsapp-session.md).
         FailureKind.EngineNotConnected => new DeliveryOutcome.Wait("the WhatsApp session is not connected: " + failure.Message, ForSession: true),
         _ => null,
     };

@@ -2,7 +2,7 @@ using RyzeApi.Application.Routing.Ingress;
 
 namespace RyzeApi.Application.UnitTests.Routing;
 
-/// <summary>docs/adr/0029-chat-keyed-by-the-person.md: one person's spellings compare equal, a LID is never a phone
+/// <summary>docs/adr/0027-chat-keyed-by-the-person.md: one person's spellings compare equal, a LID is never a phone
 /// number, and a message's lane is the LID whenever the event carries one.</summary>
 [TestFixture]
 public sealed class PersonSpellingsTests

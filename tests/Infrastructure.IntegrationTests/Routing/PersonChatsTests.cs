@@ -2,7 +2,7 @@ using Dapper;
 
 namespace RyzeApi.Infrastructure.IntegrationTests.Routing;
 
-/// <summary>docs/adr/0029-chat-keyed-by-the-person.md: a chat is found by its key, its LID or its phone JID; one person's
+/// <summary>docs/adr/0027-chat-keyed-by-the-person.md: a chat is found by its key, its LID or its phone JID; one person's
 /// two chats become one, keeping every conversation; each spelling names one chat; a reply lane brings its chat with
 /// the claim, and a chat lane named by the LID finds a chat keyed otherwise.</summary>
 public sealed class PersonChatsTests : OutboxTestBase

@@ -3,7 +3,7 @@ using RyzeApi.Testing.Engine;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>docs/adr/0031-short-leases-renewed-while-work-runs.md: with the default lease (not the tests' short one), a
+/// <summary>docs/adr/0028-short-leases-renewed-while-work-runs.md: with the default lease (not the tests' short one), a
 /// process killed while chats are being delivered is recovered from in seconds: once a new process is up, every message
 /// is in Chatwoot, once, within a generous bound, and its log says what it waited for. The figures are printed.</summary>
 [NonParallelizable]

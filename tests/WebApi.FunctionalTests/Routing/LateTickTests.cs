@@ -3,7 +3,7 @@ using RyzeApi.Testing.Engine;
 
 namespace RyzeApi.WebApi.FunctionalTests.Routing;
 
-/// <summary>docs/adr/0033-a-queued-tick-outlasts-the-one-given-up.md: the "sent" tick given up at once still reaches Chatwoot
+/// <summary>docs/adr/0030-a-queued-tick-outlasts-the-one-given-up.md: the "sent" tick given up at once still reaches Chatwoot
 /// (Rails finishes a request it has received) after the engine's "delivered" was shown; the message ends "delivered".</summary>
 public sealed class LateTickTests : RoutingTestBase
 {

@@ -31,7 +31,7 @@ public sealed class RoutingOptions : IValidatableObject
 
     /// <summary>How long a claimed row stays with its worker; a crashed worker's rows come back after it. Leases are
     /// renewed every third of it while a batch is delivered, so it bounds recovery, not delivery time
-    /// (docs/adr/0031-short-leases-renewed-while-work-runs.md).</summary>
+    /// (docs/adr/0028-short-leases-renewed-while-work-runs.md).</summary>
     [Duration("Routing__LeaseDuration", "00:00:01")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 

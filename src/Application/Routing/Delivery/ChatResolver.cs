@@ -4,7 +4,7 @@ namespace RyzeApi.Application.Routing.Delivery;
 
 /// <summary>A WhatsApp chat's place in Chatwoot: one contact per person whichever spelling (phone JID or LID) an
 /// event uses, created once and remembered, and its conversation (reused while open or pending; reopened or replaced
-/// when resolved). See docs/adr/0029-chat-keyed-by-the-person.md.</summary>
+/// when resolved). See docs/adr/0027-chat-keyed-by-the-person.md.</summary>
 public sealed class ChatResolver(IChatwootMessaging chatwoot, IRoutingRepository routing, PersonLinks links)
 {
     /// <summary>The message's chat. <paramref name="known"/> (read with the claim) is used as it is unless the event

@@ -56,7 +56,7 @@ public sealed class StatusToChatwoot(IChatwootMessaging chatwoot, IRoutingReposi
 
         // The tick given up at once was sent to Chatwoot, which may still apply it, later than any report. Until its
         // last attempt (at least 7.5 × RetryBaseDelay after the first, with five) the queued tick sets the furthest
-        // status again and holds the message's lane, so a later report also lands after it (docs/adr/0033-a-queued-tick-outlasts-the-one-given-up.md).
+        // status again and holds the message's lane, so a later report also lands after it (docs/adr/0030-a-queued-tick-outlasts-the-one-given-up.md).
         return IsQueuedTick(item.Delivery) && attempt < _lastAttempt
             ? new DeliveryOutcome.Wait($"the sent tick given up at once may still reach Chatwoot; {change.ChatwootStatus} is set again until attempt {_lastAttempt}")
             : new DeliveryOutcome.Delivered(null, null);

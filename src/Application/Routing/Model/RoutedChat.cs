@@ -5,7 +5,7 @@ namespace RyzeApi.Application.Routing.Model;
 /// <summary>What RyzeApi remembers about one WhatsApp chat in one integration: its Chatwoot contact and
 /// contact inbox (created once), and its current conversation with the last status we know of.
 /// <see cref="ChatJid"/> is the chat's key (the person's LID when the first event carried one, else the JID as
-/// received); <see cref="PhoneJid"/> and <see cref="Lid"/> are the person's spellings known so far (docs/adr/0029-chat-keyed-by-the-person.md).</summary>
+/// received); <see cref="PhoneJid"/> and <see cref="Lid"/> are the person's spellings known so far (docs/adr/0027-chat-keyed-by-the-person.md).</summary>
 public sealed record RoutedChat(
     string IntegrationId, string ChatJid, long ContactId, string ContactSourceId, long? ConversationId, string? ConversationStatus,
     string? PhoneJid = null, string? Lid = null)

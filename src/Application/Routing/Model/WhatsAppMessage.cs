@@ -32,7 +32,7 @@ public sealed record WhatsAppMessage(
 
     /// <summary>The person's lane, whichever spelling the event used: the LID when the event carries one (as the
     /// chat's JID or beside it), else the JID; a group's JID. A LID-only event and a phone event with the LID beside
-    /// it never run at once (docs/adr/0029-chat-keyed-by-the-person.md).</summary>
+    /// it never run at once (docs/adr/0027-chat-keyed-by-the-person.md).</summary>
     [JsonIgnore]
     public Lane Lane => new(LaneKind.WhatsAppChat, ChatKey);
 

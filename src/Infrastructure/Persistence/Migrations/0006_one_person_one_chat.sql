@@ -1,4 +1,4 @@
--- One person, one chat (docs/adr/0029-chat-keyed-by-the-person.md). A private chat is keyed by the person:
+-- One person, one chat (docs/adr/0027-chat-keyed-by-the-person.md). A private chat is keyed by the person:
 -- chat_jid holds the chat's key (the LID when its first event carried one, else the JID as received), and each
 -- spelling of the person is kept beside the key: the phone number's JID and the LID. An event naming either
 -- finds the chat; a chat first seen by LID alone gets its phone JID when a later event reveals it.
