@@ -70,7 +70,7 @@ public sealed class StatusTicksTests : RoutingTestBase
         // Arrange
         await ActivateRoutingAsync();
         var conversation = await ContactWritesAsync();
-        Engine.FailNext(400, EngineErrors.Envelope("Number is not on WhatsApp"));
+        Engine.FailNext(400, EngineErrors.Envelope("Number is not on WhatsApp"), matching: r => r.Path.StartsWith("/api/message/", StringComparison.Ordinal));
 
         // Act
         var reply = await AgentRepliesAsync(conversation.Id, "olá");
