@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RyzeApi.Testing.Chatwoot;
+using RyzeApi.Testing.Engine;
 
 namespace RyzeApi.Bench.Routing;
 
@@ -7,15 +8,18 @@ namespace RyzeApi.Bench.Routing;
 /// conversation, message) and after it (picture, name). One chat at a time, each left to settle, so every call is its own.</summary>
 internal sealed record NewContacts(double MeanBefore, int MostBefore, double MeanAfter, int Count)
 {
-    public static async Task<NewContacts> MeasureAsync(FakeChatwoot chatwoot, int count, Func<string, string, Task> postEvent)
+    public static async Task<NewContacts> MeasureAsync(FakeChatwoot chatwoot, FakeEngine engine, int count, Func<string, string, Task> postEvent)
     {
         var before = new List<int>();
         var after = new List<int>();
         for (var i = 0; i < count; i++)
         {
             var id = $"NEW{i}";
+            var number = $"55118{i:D8}";
+            // Each has a WhatsApp picture, as most customers do: setting it is the call after the message.
+            engine.SetProfile(number, $"https://pps.whatsapp.net/v/{number}.jpg", null);
             var start = chatwoot.Requests.Count;
-            await postEvent(id, $"55118{i:D8}");
+            await postEvent(id, number);
             await SettledAsync(chatwoot, id);
             var calls = chatwoot.Requests.Skip(start).Where(r => r.Path.StartsWith("/api/v1/", StringComparison.Ordinal)).ToList();
             var message = calls.FindIndex(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal) && r.Body.Contains(id, StringComparison.Ordinal));

@@ -157,7 +157,7 @@ async Task PostReplyAsync(int i)
 }
 
 // 2. A new contact's first message, one at a time: the calls before it is created, and after.
-var newContacts = await NewContacts.MeasureAsync(chatwoot, 20, PostEventAsync);
+var newContacts = await NewContacts.MeasureAsync(chatwoot, engine, 20, PostEventAsync);
 
 // 3. Warm-up: one message per chat creates its contact and conversation (not steady state); then both
 // directions run for a while, so what is measured is a process past its start-up JIT, as in production.
