@@ -91,9 +91,12 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            // What the claim read of the chat holds for the lane's first item only (later ones follow what it did),
-            // and only while fresh: a lane that waited its turn reads the chat again, in case an agent resolved it.
-            var useClaimedChat = index == 0 && timeProvider.GetElapsedTime(claimed) < s_claimedChatFreshFor;
+            // What the claim read of the chat holds for a WhatsApp chat's first item only (later ones follow what it did),
+            // and only while fresh: a lane that waited its turn reads the chat again, in case an agent resolved it. Agent
+            // replies, typing and read marks only read where to send (the person's phone JID once known), which they never
+            // change: every item of such a lane keeps it.
+            var useClaimedChat = item.Lane.Kind is not LaneKind.WhatsAppChat
+                || (index == 0 && timeProvider.GetElapsedTime(claimed) < s_claimedChatFreshFor);
             var kind = kinds.Find(item.Kind);
             var outcome = await AttemptAsync(kind, context, useClaimedChat ? item : item with { Chat = null }, cancellationToken);
             var maxAttempts = kind?.MaxAttempts(_options.MaxAttempts) ?? _options.MaxAttempts;

@@ -120,6 +120,23 @@ public sealed class OnePersonOneContactTests : RoutingTestBase
         Assert.That(sends.Select(s => s.Number), Is.EqualTo(new[] { Lid, ContactJid }));
     }
 
+    [Test]
+    public async Task ReplyWithSeveralAttachments_ToAChatKeyedByTheLid_SendsEveryPartToThePhone()
+    {
+        // Arrange: the chat is keyed by the LID; its phone is known
+        await ActivateRoutingAsync();
+        var first = await WritesAsync(Lid, null, "oi");
+        await WritesAsync(ContactJid, Lid, "meu número apareceu");
+
+        // Act
+        await AgentRepliesAsync(first.ConversationId, "as fotos",
+            attachments: [new FakeFile("a.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 1]), new FakeFile("b.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 2])]);
+
+        // Assert
+        var sends = await Engine.WaitForSendsAsync(2, Eventually.Deadline);
+        Assert.That(sends.Select(s => (s.FileName, s.Number)), Is.EqualTo(new[] { ("a.png", ContactJid), ("b.png", ContactJid) }));
+    }
+
     private async Task<FakeMessage> WritesAsync(string jid, string? lid, string text)
     {
         var message = EngineEvents.Text(jid, text, "João Silva") with { ChatLid = lid };
