@@ -96,6 +96,29 @@ public sealed class EngineEchoKindsTests : RoutingTestBase
         await AssertOnlyTheReplyAsync(conversation.Id, "mensagem errada");
     }
 
+    [Test]
+    public async Task ReplyEcho_NamingThePersonByPhoneAlone_ToAChatKeyedByTheLid_IsNotPosted()
+    {
+        // Arrange: the chat is keyed by the LID, and its phone is known
+        await ActivateRoutingAsync();
+        const string lid = "204458374921234@lid";
+        var first = EngineEvents.Text(lid, "oi", "João Silva");
+        await PostEventExpectingAsync(first.ToJson());
+        var conversationId = (await WaitForChatwootMessageAsync(first.Id)).ConversationId;
+        var second = EngineEvents.Text(ContactJid, "meu número", "João Silva") with { ChatLid = lid };
+        await PostEventExpectingAsync(second.ToJson());
+        await WaitForChatwootMessageAsync(second.Id);
+        var waited = EchoBeforeAnswering(send => EngineEvents.FromMe(ContactJid, send.Text!, id: send.MessageId));
+
+        // Act
+        await AgentRepliesAsync(conversationId, "olá, sou a Maria");
+
+        // Assert
+        Assert.That(await waited, Is.True, "the echo was held while the reply was being sent");
+        await SettledAsync();
+        Assert.That(Chatwoot.MessagesIn(conversationId).Count(m => m.Content == "olá, sou a Maria"), Is.EqualTo(1));
+    }
+
     private static EngineChatMessage MediaFromPhone(string id, string? caption) =>
         EngineEvents.Media(ContactJid, EngineEventMedia.Inline("image", s_jpeg, "image/jpeg", "a.jpg", caption)) with
         {

@@ -62,7 +62,11 @@ internal sealed class RoutingRepository(NpgsqlDataSource dataSource) : IRoutingR
     private const string ReplyInFlightSql = """
         SELECT EXISTS (
             SELECT 1 FROM outbox
-            WHERE integration_id = @IntegrationId AND lane_kind = 'reply' AND lane_key IN (@ChatJid, @OtherKey) AND status = 'pending' AND leased_until > now())
+            WHERE integration_id = @IntegrationId AND lane_kind = 'reply' AND status = 'pending' AND leased_until > now()
+              AND (lane_key IN (@ChatJid, @OtherKey)
+                   -- A reply's lane is the chat's key (often the LID); its echo may name the person by phone alone.
+                   OR lane_key IN (SELECT chat_jid FROM chatwoot_chats
+                                   WHERE integration_id = @IntegrationId AND (phone_jid IN (@ChatJid, @OtherKey) OR lid IN (@ChatJid, @OtherKey)))))
         """;
     public Task<IReadOnlyList<RoutedChat>> FindChatsAsync(
         string integrationId, string chatKey, string? phoneJid, string? lid, CancellationToken cancellationToken) => Db.RunAsync(async () =>
