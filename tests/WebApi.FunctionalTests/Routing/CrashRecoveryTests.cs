@@ -15,12 +15,12 @@ public sealed class CrashRecoveryTests : ApiProcessTestBase
     [Test]
     public async Task ApiKilledWithChatsInFlight_WithTheDefaultLease_EveryMessageIsDeliveredWithinSecondsOfTheRestart()
     {
-        // Arrange: Chatwoot takes 500 ms per message, so every chat is leased and in flight when the process dies, however
+        // Arrange: Chatwoot takes 1 s per message (10 s per chat), so every chat is leased and in flight when the process dies, however
         // slowly this machine posts the events.
         var baseUrl = FreeBaseUrl();
         var first = await StartApiAsync(baseUrl, s_defaultLease);
         await ActivateAsync(first);
-        Chatwoot.ScriptAlways(FakeFault.Slow(TimeSpan.FromMilliseconds(500)), r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
+        Chatwoot.ScriptAlways(FakeFault.Slow(TimeSpan.FromSeconds(1)), r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
         var chats = Conversations(chats: 10, perChat: 10);
         using (var client = first.CreateClient())
         {
