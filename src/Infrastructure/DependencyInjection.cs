@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<IInstanceRepository, InstanceRepository>();
         services.AddSingleton<IChatwootIntegrationRepository, ChatwootIntegrationRepository>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<IRateLimitCounter, RateLimitCounter>();
 
         services.AddSingleton<ChatwootModuleGate>();
         services.AddSingleton<IChatwootModuleStatus>(sp => sp.GetRequiredService<ChatwootModuleGate>());

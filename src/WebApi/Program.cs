@@ -19,6 +19,7 @@ builder.WebHost.ConfigureKestrel(KestrelSetup.Configure);
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebApiOptions(builder.Configuration);
+builder.Services.AddRateLimiting();
 
 builder.Services.AddExceptionHandler<EnvelopeExceptionHandler>();
 builder.Services.AddProblemDetails();
