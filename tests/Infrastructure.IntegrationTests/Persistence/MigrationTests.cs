@@ -17,7 +17,7 @@ public sealed class MigrationTests : DatabaseTestBase
         var scripts = await Database.ScalarAsync<long>("SELECT count(*) FROM schemaversions");
 
         // Assert
-        Assert.That(tables, Is.EqualTo("accounts,chatwoot_chats,chatwoot_conversations,chatwoot_integrations,idempotency_keys,instance_sessions,instances,message_links,outbox,outbox_media,schemaversions"));
+        Assert.That(tables, Is.EqualTo("accounts,chatwoot_chats,chatwoot_conversations,chatwoot_integrations,idempotency_keys,instance_sessions,instances,message_links,outbox,outbox_media,rate_limit_windows,schemaversions"));
         Assert.That(scripts, Is.EqualTo(typeof(DatabaseMigrator).Assembly.GetManifestResourceNames().Count(n => n.EndsWith(".sql", StringComparison.Ordinal))));
     }
 
