@@ -50,5 +50,6 @@ public static class DependencyInjection
         services.AddEngineClient(configuration.GetSection(EngineOptions.Section).GetSection("Resilience"));
         services.AddOutbox(configuration);
         services.AddSingleton<IMessageLinks, MessageLinks>();
+        services.AddSingleton<IDeliveryRepository, DeliveriesRepository>();
     }
 }

@@ -136,8 +136,8 @@ internal static class OutboxSql
     public const string ReadMedia = "SELECT content FROM outbox_media WHERE outbox_id = @Id";
 
     // Media is needed only until its row is finished (deleting a row deletes its media too).
-    // Only a delivered row's media: a failed row keeps its media as long as the row itself, so that setting it back
-    // to pending by hand (docs/operations.md) still sends the file.
+    // Only a delivered row's media: a failed row keeps its media as long as the row itself, so that a retry through
+    // the delivery API (docs/api/en/chatwoot-deliveries.md) still sends the file.
     public const string PurgeMedia = """
         DELETE FROM outbox_media m USING outbox o WHERE o.id = m.outbox_id AND o.status = 'done'
         """;

@@ -13,6 +13,9 @@ public static class RequestExamples
             {"name":"suporte","chatwootEnabled":true,"chatwootBaseUrl":"https://chatwoot.example.com","chatwootAccountId":5,
              "chatwootApiToken":"sk_live_abc123...","chatwootInboxName":"WhatsApp - Orion","chatwootSignMessages":true}
             """,
+        "RetryDeliveries" => """
+            {"ids":[1842]}
+            """,
         "ReceiveChatwootWebhook" => """
             {"event":"message_created","id":9001,"content":"Hello! How can I help?","message_type":"outgoing","private":false,
              "source_id":null,"conversation":{"id":321,"status":"open"},"sender":{"id":7,"name":"Ana","available_name":"Ana"},

@@ -46,6 +46,7 @@ public static class SwaggerSetup
             options.SchemaFilter<ErrorEnvelopeSchemaFilter>();
             options.OperationFilter<RequestBodyOperationFilter>();
             options.OperationFilter<IdempotencyKeyOperationFilter>();
+            options.OperationFilter<DeliveryQueryOperationFilter>();
             options.OperationFilter<CommonResponsesOperationFilter>();
             options.OperationFilter<ResponseHeadersOperationFilter>();
             options.OperationFilter<ExamplesOperationFilter>();

@@ -28,7 +28,7 @@ public sealed class InfoTests : ChatwootTestBase
             "instance_name", "status", "bridge_integration_id", "chatwoot_base_url", "chatwoot_account_id", "chatwoot_api_token",
             "chatwoot_inbox_id", "chatwoot_inbox_name", "last_error", "created_at",
             "sign_messages", "ignore_groups", "start_as_pending", "reopen_resolved", "mark_read_on_reply",
-            "whatsapp_state", "whatsapp_state_since",
+            "whatsapp_state", "whatsapp_state_since", "deliveries",
         }), text);
         Assert.That(info.Text("instance_name"), Is.EqualTo("suporte"));
         Assert.That(info.Text("status"), Is.EqualTo("active"));
@@ -49,6 +49,8 @@ public sealed class InfoTests : ChatwootTestBase
         Assert.That(info["mark_read_on_reply"]!.GetValue<bool>(), Is.True, "on when the activation leaves it out");
         Assert.That(info.Text("whatsapp_state"), Is.EqualTo("unknown"), "the engine has reported no session yet");
         Assert.That(info["whatsapp_state_since"], Is.Null);
+        Assert.That(info["deliveries"]!.ToJsonString(),
+            Is.EqualTo("""{"pending":0,"failed_last_24h":0,"oldest_pending_age_seconds":null,"last_delivered_at":null}"""), "nothing routed yet");
     }
 
     [Test]

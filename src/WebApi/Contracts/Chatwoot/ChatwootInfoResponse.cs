@@ -80,6 +80,9 @@ public sealed class ChatwootInfoResponse
     /// <example>true</example>
     [JsonPropertyName("mark_read_on_reply")] public required bool MarkReadOnReply { get; init; }
 
+    /// <summary>The integration's deliveries: pending, failed in the last 24 h, the oldest pending one's age, the last delivery.</summary>
+    [JsonPropertyName("deliveries")] public required ChatwootDeliveriesInfo Deliveries { get; init; }
+
     public static ChatwootInfoResponse From(ChatwootStatusDto dto) => new()
     {
         InstanceName = dto.InstanceName,
@@ -99,5 +102,6 @@ public sealed class ChatwootInfoResponse
         StartAsPending = dto.Settings.StartAsPending,
         ReopenResolved = dto.Settings.ReopenResolved,
         MarkReadOnReply = dto.Settings.MarkReadOnReply,
+        Deliveries = ChatwootDeliveriesInfo.From(dto.Deliveries ?? DeliveryCounts.None),
     };
 }

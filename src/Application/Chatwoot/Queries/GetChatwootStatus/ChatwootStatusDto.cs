@@ -3,7 +3,7 @@ using RyzeApi.Application.Routing.Model;
 namespace RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 
 /// <summary>An integration as shown to its owner, the Chatwoot API token decrypted, with its instance's WhatsApp
-/// session (<see cref="WhatsApp"/>, null until the engine reported one).</summary>
+/// session (<see cref="WhatsApp"/>, null until the engine reported one) and its deliveries' backlog (<see cref="Deliveries"/>).</summary>
 public sealed record ChatwootStatusDto(
     string InstanceName,
     IntegrationStatus Status,
@@ -16,7 +16,8 @@ public sealed record ChatwootStatusDto(
     string LastError,
     DateTimeOffset CreatedAt,
     ChatwootSettings Settings,
-    WhatsAppSession? WhatsApp = null)
+    WhatsAppSession? WhatsApp = null,
+    DeliveryCounts? Deliveries = null)
 {
     public override string ToString() => $"ChatwootStatusDto {{ BridgeIntegrationId = {BridgeIntegrationId}, Status = {Status} }}";
 }

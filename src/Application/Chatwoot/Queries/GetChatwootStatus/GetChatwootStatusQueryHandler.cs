@@ -8,7 +8,8 @@ public sealed class GetChatwootStatusQueryHandler(
     IChatwootIntegrationRepository integrations,
     ITokenProtector protector,
     ChatwootLiveCheck liveCheck,
-    IInstanceSessions sessions)
+    IInstanceSessions sessions,
+    IDeliveryRepository deliveries)
     : IQueryHandler<GetChatwootStatusQuery, ChatwootStatusDto>
 {
     public async ValueTask<ChatwootStatusDto> Handle(GetChatwootStatusQuery query, CancellationToken cancellationToken)
@@ -21,6 +22,7 @@ public sealed class GetChatwootStatusQueryHandler(
 
         var (status, lastError) = await liveCheck.RefreshAsync(integration, token, cancellationToken);
         var session = await sessions.FindAsync(instance.Id, cancellationToken);
+        var counts = await deliveries.CountAsync(integration.Id, cancellationToken);
 
         // A session that needs the user (logged out, banned) is shown as the error even if a delivery that
         // succeeded meanwhile cleared the stored one; an error of the integration's own stays first.
@@ -31,6 +33,6 @@ public sealed class GetChatwootStatusQueryHandler(
 
         return new ChatwootStatusDto(
             instance.Name, status, integration.Id, integration.BaseUrl, integration.AccountId, token,
-            integration.InboxId, integration.InboxName, lastError, integration.CreatedAt, integration.Settings, session);
+            integration.InboxId, integration.InboxName, lastError, integration.CreatedAt, integration.Settings, session, counts);
     }
 }

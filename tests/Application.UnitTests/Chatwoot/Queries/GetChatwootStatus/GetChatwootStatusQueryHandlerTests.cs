@@ -10,6 +10,7 @@ public sealed class GetChatwootStatusQueryHandlerTests : StoredIntegrationFixtur
 {
     private readonly GetChatwootStatusQuery _query = new(TestData.AccountCaller, TestData.Instance.Name);
     private readonly Mock<IInstanceSessions> _sessions = new();
+    private readonly Mock<IDeliveryRepository> _deliveries = new();
 
     [Test]
     public async Task Handle_LiveCheckOk_ReturnsStoredIntegrationWithDecryptedToken()
@@ -110,6 +111,23 @@ public sealed class GetChatwootStatusQueryHandlerTests : StoredIntegrationFixtur
         Assert.That(dto.LastError, Is.EqualTo(WhatsAppSession.ProblemOf(state)).And.Not.Empty);
     }
 
+    [Test]
+    public async Task Handle_CountsTheIntegrationsDeliveries()
+    {
+        // Arrange
+        var counts = new DeliveryCounts(3, 1, TimeSpan.FromSeconds(42), new DateTimeOffset(2026, 4, 21, 9, 12, 44, TimeSpan.Zero));
+        _deliveries.Setup(d => d.CountAsync(TestData.IntegrationId, It.IsAny<CancellationToken>())).ReturnsAsync(counts);
+        ChatwootClient
+            .Setup(c => c.GetInboxAsync(TestData.Connection, TestData.InboxId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChatwootInbox(TestData.InboxId, "RyzeAPI", null, null));
+
+        // Act
+        var dto = await Handler().Handle(_query, CancellationToken.None);
+
+        // Assert
+        Assert.That(dto.Deliveries, Is.EqualTo(counts));
+    }
+
     protected override string NoIntegrationMessage => "no chatwoot integration for this instance";
 
     protected override Task HandleForInstanceAsync(string instanceName) =>
@@ -121,5 +139,6 @@ public sealed class GetChatwootStatusQueryHandlerTests : StoredIntegrationFixtur
         Protector.Object,
         new ChatwootLiveCheck(
             ChatwootClient.Object, Integrations.Object, Options.Create(new ChatwootModuleOptions()), TimeProvider.System, NullLogger<ChatwootLiveCheck>.Instance),
-        _sessions.Object);
+        _sessions.Object,
+        _deliveries.Object);
 }

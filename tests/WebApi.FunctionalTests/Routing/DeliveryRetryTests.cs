@@ -1,0 +1,106 @@
+using RyzeApi.Testing.Engine;
+
+namespace RyzeApi.WebApi.FunctionalTests.Routing;
+
+/// <summary>docs/api/en/chatwoot-deliveries.md: a retried delivery is delivered, once, however often or however
+/// concurrently the retry is asked for, and even when the failed attempt had in fact reached Chatwoot.</summary>
+public sealed class DeliveryRetryTests : DeliveryApiTestBase
+{
+    [Test]
+    public async Task FailedMessageRetriedById_ReachesChatwootOnce_ASecondRetrySkipsIt()
+    {
+        // Arrange
+        await ActivateRoutingAsync();
+        var message = await FailedMessageAsync();
+        var id = await DeliveryIdAsync(message.Id);
+
+        // Act
+        var first = await RetryOkAsync(new { ids = new[] { id } });
+        var landed = await WaitForChatwootMessageAsync(message.Id);
+        await SettledAsync();
+        var second = await RetryOkAsync(new { ids = new[] { id } });
+        await SettledAsync();
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(Ids(first, "requeued"), Is.EqualTo(new[] { id }));
+            Assert.That(first.Text("message"), Is.EqualTo("1 deliveries requeued"));
+            Assert.That(Ids(second, "requeued"), Is.Empty);
+            Assert.That(Ids(second, "skipped"), Is.EqualTo(new[] { id }));
+            Assert.That(ChatwootCopiesOf(message.Id), Is.EqualTo(1));
+            Assert.That(landed.Content, Does.Contain("segunda"));
+        });
+        Assert.That(await Database.ScalarAsync<string>($"SELECT status FROM outbox WHERE id = {id}"), Is.EqualTo("done"));
+    }
+
+    [Test]
+    public async Task RetryAllPostedTwiceAtOnce_RequeuesOnce_ReachesChatwootOnce()
+    {
+        // Arrange
+        await ActivateRoutingAsync();
+        var message = await FailedMessageAsync();
+
+        // Act
+        var answers = await Task.WhenAll(RetryOkAsync(new { }), RetryOkAsync(new { }));
+        await WaitForChatwootMessageAsync(message.Id);
+        await SettledAsync();
+
+        // Assert
+        Assert.That(answers.Sum(a => Ids(a, "requeued").Length), Is.EqualTo(1));
+        Assert.That(ChatwootCopiesOf(message.Id), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task FailedAttemptHadReachedChatwoot_Retried_FindsItThereAndPostsNoCopy()
+    {
+        // Arrange: Chatwoot saves the message but answers 422, so the delivery failed although the message is there.
+        await ActivateRoutingAsync();
+        var message = await FailedMessageAsync(FakeFault.ReplaceAnswer(422, TooLong));
+        Assert.That(ChatwootCopiesOf(message.Id), Is.EqualTo(1));
+
+        // Act
+        var answer = await RetryOkAsync(new { ids = new[] { await DeliveryIdAsync(message.Id) } });
+        await Eventually.WaitAsync(
+            () => Database.ScalarAsync<string>($"SELECT status FROM outbox WHERE dedupe_key = 'wa:{message.Id}'"), s => s == "done", "the retried delivery");
+        await SettledAsync();
+
+        // Assert
+        Assert.That(Ids(answer, "requeued"), Has.Length.EqualTo(1));
+        Assert.That(ChatwootCopiesOf(message.Id), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AgentReplyRefusedByTheEngine_Retried_ReachesWhatsAppOnce()
+    {
+        // Arrange
+        await ActivateRoutingAsync();
+        var conversation = await ContactWritesAsync();
+        Engine.FailNext(400, EngineErrors.Envelope("Number is not on WhatsApp"), matching: r => r.Path.StartsWith("/api/message/", StringComparison.Ordinal));
+        var reply = await AgentRepliesAsync(conversation.Id, "olá");
+        await Eventually.WaitAsync(() => MessageNow(reply).Status, s => s == "failed", "the failed tick");
+        await SettledAsync();
+        var failed = (await ListOkAsync())["deliveries"]!.AsArray().Single()!;
+
+        // Act
+        var first = await RetryOkAsync(new { });
+        await Engine.WaitForSendsAsync(1, Eventually.Deadline);
+        await SettledAsync();
+        var second = await RetryOkAsync(new { });
+        await SettledAsync();
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Text("kind"), Is.EqualTo("agent_reply"));
+            Assert.That(failed.Text("direction"), Is.EqualTo("to_whatsapp"));
+            Assert.That(failed["chatwoot_message_id"]!.GetValue<long>(), Is.EqualTo(reply.Id));
+            Assert.That(failed.Text("last_error"), Does.Contain("Number is not on WhatsApp"));
+            Assert.That(Ids(first, "requeued"), Is.EqualTo(new[] { failed["id"]!.GetValue<long>() }));
+            Assert.That(Ids(second, "requeued"), Is.Empty);
+            Assert.That(Engine.Sends, Has.Count.EqualTo(1));
+            Assert.That(Engine.Sends.Single().Text, Is.EqualTo("olá"));
+        });
+        Assert.That(MessageNow(reply).Status, Is.EqualTo("sent"));
+    }
+}
