@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using RyzeApi.Application.Chatwoot;
 using RyzeApi.Application.Common;
 using RyzeApi.Application.Common.Behaviours;
+using RyzeApi.Application.Common.Telemetry;
 using RyzeApi.Application.Routing;
 
 namespace RyzeApi.Application;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<ChatwootLiveCheck>();
         services.AddApplicationOptions(configuration);
         services.AddRouting(configuration);
+        services.AddRyzeApiInstruments(configuration);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

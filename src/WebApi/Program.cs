@@ -9,6 +9,7 @@ using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts;
 using RyzeApi.WebApi.Filters;
 using RyzeApi.WebApi.Hosting;
+using RyzeApi.WebApi.Hosting.Telemetry;
 using RyzeApi.WebApi.RateLimiting;
 using RyzeApi.WebApi.Swagger;
 
@@ -20,6 +21,7 @@ builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebApiOptions(builder.Configuration);
 builder.Services.AddRateLimiting();
+builder.Services.AddRyzeApiMetrics(builder.Configuration);
 
 builder.Services.AddExceptionHandler<EnvelopeExceptionHandler>();
 builder.Services.AddProblemDetails();
@@ -55,6 +57,7 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(Can
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<RequestOutcomeLogging>();
+app.UseRyzeApiMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
 app.UseRouting();

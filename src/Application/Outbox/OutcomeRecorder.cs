@@ -1,9 +1,12 @@
+using RyzeApi.Application.Common.Telemetry;
+
 namespace RyzeApi.Application.Outbox;
 
 /// <summary>Records what an attempt came to: done (with its link and follow-up), failed, retried later with
-/// backoff, or given back untouched.</summary>
+/// backoff, or given back untouched. Each outcome recorded is counted (<see cref="RyzeApiMetrics"/>) once its write
+/// succeeded; a release (halt, process stopping) is not an outcome and is not counted.</summary>
 public sealed class OutcomeRecorder(
-    IOutboxStore outbox, RetrySchedule schedule, TimeProvider timeProvider, ILogger<OutcomeRecorder> logger)
+    IOutboxStore outbox, RetrySchedule schedule, TimeProvider timeProvider, RyzeApiMetrics metrics, ILogger<OutcomeRecorder> logger)
 {
     /// <param name="givenUp">Set when this was the item's last attempt: a retry becomes a failure with this reason.</param>
     /// <returns>Whether the next item of the same lane may go now.</returns>
@@ -15,12 +18,15 @@ public sealed class OutcomeRecorder(
         {
             case DeliveryOutcome.Delivered delivered:
                 await outbox.CompleteAsync(item, delivered.Link, delivered.FollowUp, none);
+                metrics.DeliveryEnded(item.Kind, DeliveryOutcomes.Delivered);
                 return true;
             case DeliveryOutcome.Skipped:
                 await outbox.CompleteAsync(item, null, null, none);
+                metrics.DeliveryEnded(item.Kind, DeliveryOutcomes.Skipped);
                 return true;
             case DeliveryOutcome.Permanent permanent:
                 await outbox.FailAsync(item, permanent.Error, permanent.FollowUp, none);
+                metrics.DeliveryEnded(item.Kind, DeliveryOutcomes.Failed);
                 logger.LogWarning("Outbox item {ItemId} ({Kind}) failed: {Reason}", item.Id, item.Kind, permanent.Error);
                 return true;
             case DeliveryOutcome.Halt or DeliveryOutcome.Interrupted:
@@ -31,6 +37,7 @@ public sealed class OutcomeRecorder(
                 if (givenUp is not null)
                 {
                     await outbox.FailAsync(item, givenUp, kind?.WhenGivenUp(item, error), none);
+                    metrics.DeliveryEnded(item.Kind, DeliveryOutcomes.GivenUp);
                     logger.LogWarning("Outbox item {ItemId} ({Kind}) given up: {Reason}", item.Id, item.Kind, error);
                     return true;
                 }
@@ -39,12 +46,14 @@ public sealed class OutcomeRecorder(
                 if (outcome is DeliveryOutcome.Wait { ForSession: true })
                 {
                     await outbox.WaitForSessionAsync(item, notBefore, error, none);
+                    metrics.DeliveryRetried(item.Kind, RetryReasons.Session);
                     logger.LogInformation("Outbox item {ItemId} ({Kind}) waits for the WhatsApp session until {NotBefore:O} at the latest: {Reason}",
                         item.Id, item.Kind, notBefore, error);
                     return false;
                 }
 
                 await outbox.RetryAsync(item, notBefore, error, none);
+                metrics.DeliveryRetried(item.Kind, outcome is DeliveryOutcome.Wait ? RetryReasons.Wait : RetryReasons.Transient);
                 return false;
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RyzeApi.Application.Common.Telemetry;
 using RyzeApi.Infrastructure.Security;
 using RyzeApi.Infrastructure.Upstream;
 
@@ -17,7 +18,7 @@ internal static class ChatwootRegistration
         services.AddSingleton<IChatwootMessaging, ChatwootMessaging>();
         return services
             .AddUpstreamClient<IChatwootApi, ChatwootTargetHandler>(
-                ChatwootJsonContext.Default, resilience, (_, http) => http.BaseAddress = new Uri("http://chatwoot.invalid"), pipelinePerAuthority: true)
+                UpstreamService.Chatwoot, ChatwootJsonContext.Default, resilience, (_, http) => http.BaseAddress = new Uri("http://chatwoot.invalid"), pipelinePerAuthority: true)
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<OutboundConnections>().CreateHandler(redirects: 0));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RyzeApi.Application.Common.Telemetry;
 using RyzeApi.Infrastructure.Security;
 using RyzeApi.Infrastructure.Upstream;
 
@@ -14,11 +15,13 @@ internal static class EngineRegistration
     {
         services.TryAddSingleton<OutboundConnections>();
         services.AddHttpClient(MediaFetcher.ClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
+            .AddHttpMessageHandler(provider => new UpstreamMetricsHandler(
+                provider.GetRequiredService<RyzeApiMetrics>(), UpstreamService.Engine, "fetch_media"))
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<OutboundConnections>().CreateHandler(redirects: 3));
         services.AddSingleton<IMediaFetcher, MediaFetcher>();
         services.AddSingleton<IEngineClient, EngineClient>();
         services.AddSingleton<IEngineProfiles, EngineProfiles>();
-        return services.AddUpstreamClient<IEngineApi, EngineTokenHandler>(EngineJsonContext.Default, resilience, (provider, http) =>
+        return services.AddUpstreamClient<IEngineApi, EngineTokenHandler>(UpstreamService.Engine, EngineJsonContext.Default, resilience, (provider, http) =>
         {
             var engine = provider.GetRequiredService<IOptions<EngineOptions>>().Value;
             http.BaseAddress = Uri.TryCreate(engine.BaseUrl, UriKind.Absolute, out var baseUrl) ? baseUrl : new Uri("http://engine.invalid");

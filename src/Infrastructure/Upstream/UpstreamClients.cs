@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Refit;
+using RyzeApi.Application.Common.Telemetry;
 
 namespace RyzeApi.Infrastructure.Upstream;
 
@@ -10,12 +12,16 @@ internal static class UpstreamClients
     /// reverse proxies in front of self-hosted Chatwoot refuse with 411 Length Required. Answers are read once by
     /// <see cref="AnswerBodyHandler"/>, then pass <typeparamref name="THandler"/>, then the standard resilience
     /// pipeline bound from <paramref name="resilience"/>, which never retries an unsafe method: an inbox created
-    /// or a message sent again after a lost answer would exist twice.</summary>
+    /// or a message sent again after a lost answer would exist twice. <see cref="UpstreamMetricsHandler"/>, outermost,
+    /// times the whole call.</summary>
     public static IHttpClientBuilder AddUpstreamClient<TApi, THandler>(
-        this IServiceCollection services, JsonSerializerContext context, IConfigurationSection resilience, Action<IServiceProvider, HttpClient> configure, bool pipelinePerAuthority = false)
+        this IServiceCollection services, UpstreamService upstream, JsonSerializerContext context, IConfigurationSection resilience,
+        Action<IServiceProvider, HttpClient> configure, bool pipelinePerAuthority = false)
         where TApi : class
         where THandler : DelegatingHandler
     {
+        services.AddMetrics();
+        services.TryAddSingleton<RyzeApiMetrics>();
         services.AddTransient<AnswerBodyHandler>();
         services.AddTransient<THandler>();
         var settings = RefitSettings.ForJsonContext(context);
@@ -27,6 +33,7 @@ internal static class UpstreamClients
                 http.Timeout = TimeSpan.FromMinutes(5);
                 configure(provider, http);
             })
+            .AddHttpMessageHandler(provider => new UpstreamMetricsHandler(provider.GetRequiredService<RyzeApiMetrics>(), upstream, "unknown"))
             .AddHttpMessageHandler<AnswerBodyHandler>()
             .AddHttpMessageHandler<THandler>();
         var pipeline = client.AddStandardResilienceHandler(o =>

@@ -2,6 +2,7 @@ using Mediator;
 using RyzeApi.Application.Routing.Commands.ReceiveChatwootWebhook;
 using RyzeApi.WebApi.Contracts.Routing;
 using RyzeApi.WebApi.Filters;
+using RyzeApi.WebApi.Hosting.Telemetry;
 using RyzeApi.WebApi.Swagger;
 
 namespace RyzeApi.WebApi.Controllers;
@@ -10,6 +11,7 @@ namespace RyzeApi.WebApi.Controllers;
 [Route("api/chatwoot/webhook")]
 [AllowAnonymous]
 [ChatwootModuleGate]
+[IngressMetric(IngressMetricAttribute.ChatwootWebhook)]
 [Tags("Inbound: Chatwoot webhook")]
 [Produces("application/json")]
 public sealed class ChatwootWebhookController(ISender sender) : ControllerBase

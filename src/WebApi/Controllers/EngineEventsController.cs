@@ -3,6 +3,7 @@ using RyzeApi.Application.Routing.Commands.ReceiveEngineEvent;
 using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts.Routing;
 using RyzeApi.WebApi.Filters;
+using RyzeApi.WebApi.Hosting.Telemetry;
 using RyzeApi.WebApi.Swagger;
 
 namespace RyzeApi.WebApi.Controllers;
@@ -11,6 +12,7 @@ namespace RyzeApi.WebApi.Controllers;
 [Route("api/chatwoot/events")]
 [Authorize(Policy = Policies.InstanceAccess)]
 [ChatwootModuleGate]
+[IngressMetric(IngressMetricAttribute.EngineEvent)]
 [Tags("Inbound: engine events")]
 [Produces("application/json")]
 public sealed class EngineEventsController(ISender sender) : ControllerBase
