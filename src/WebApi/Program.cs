@@ -9,6 +9,7 @@ using RyzeApi.WebApi.Auth;
 using RyzeApi.WebApi.Contracts;
 using RyzeApi.WebApi.Filters;
 using RyzeApi.WebApi.Hosting;
+using RyzeApi.WebApi.Hosting.Telemetry;
 using RyzeApi.WebApi.RateLimiting;
 using RyzeApi.WebApi.Swagger;
 
@@ -19,6 +20,7 @@ builder.WebHost.ConfigureKestrel(KestrelSetup.Configure);
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebApiOptions(builder.Configuration);
+builder.Services.AddRyzeApiTracing(builder.Configuration);
 
 builder.Services.AddExceptionHandler<EnvelopeExceptionHandler>();
 builder.Services.AddProblemDetails();
