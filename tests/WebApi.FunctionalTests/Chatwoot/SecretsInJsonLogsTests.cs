@@ -32,8 +32,8 @@ public sealed class SecretsInJsonLogsTests : ApiProcessTestBase
 
         // Act: a WhatsApp message recorded by a request in a trace of the caller's
         using (var client = api.CreateClient())
+        using (new Activity("engine posts an event").SetParentId(inbound, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start())
         {
-            client.DefaultRequestHeaders.Add("traceparent", $"00-{inbound}-{ActivitySpanId.CreateRandom()}-01");
             await PostEventAsync(client, message.ToJson());
         }
 

@@ -28,32 +28,31 @@ public sealed class DeliveryTraceTests : RoutingTestBase
     public void StopListening() => _listener.Dispose();
 
     [Test]
-    public async Task EngineEvent_WithATraceparent_ItsDeliveryIsAChildOfTheRequestAndChatwootGetsTheTrace()
+    public async Task EngineEvent_WithinACallersTrace_ItsDeliveryIsAChildOfTheRequestAndChatwootGetsTheTrace()
     {
         // Arrange
         await ActivateRoutingAsync();
-        var caller = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
         var message = EngineEvents.Text(ContactJid, "Olá", "João Silva");
+        ActivityTraceId trace;
 
-        // Act
-        using (var client = Api.CreateClient())
+        // Act: the engine posts the event within a trace of its own (its traceparent header)
+        using (var engine = new Activity("engine posts an event").SetIdFormat(ActivityIdFormat.W3C).Start())
         {
-            client.DefaultRequestHeaders.Add("traceparent", $"00-{caller.TraceId}-{caller.SpanId}-01");
-            using var response = await EngineEvents.PostAsync(client, Instance, InstanceToken, message.ToJson());
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            trace = engine.TraceId;
+            await PostEventExpectingAsync(message.ToJson());
         }
 
         await WaitForChatwootMessageAsync(message.Id);
 
         // Assert
-        var request = await SpanAsync(s => s.Source.Name == "Microsoft.AspNetCore" && s.ParentSpanId == caller.SpanId);
-        var delivery = await SpanAsync(s => s.Source.Name == DeliveryActivities.SourceName && s.TraceId == caller.TraceId);
-        Assert.That(request.TraceId, Is.EqualTo(caller.TraceId), "the request continues the caller's trace");
-        Assert.That(delivery.ParentSpanId, Is.EqualTo(request.SpanId), "the delivery is a child of the request that recorded it");
+        var delivery = await SpanAsync(s => s.Source.Name == DeliveryActivities.SourceName && s.TraceId == trace);
+        var request = await SpanAsync(s => s.Source.Name == "Microsoft.AspNetCore" && s.SpanId == delivery.ParentSpanId);
+        Assert.That(request.GetTagItem("http.route"), Is.EqualTo("api/chatwoot/events/{instance}"), "the delivery is a child of the request that recorded it");
         Assert.That(delivery.DisplayName, Is.EqualTo("deliver whatsapp_message"));
+        Assert.That(delivery.Kind, Is.EqualTo(ActivityKind.Consumer));
         Assert.That(delivery.GetTagItem("ryzeapi.delivery.outcome"), Is.EqualTo("delivered"));
         var posted = Chatwoot.Requests.Single(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
-        Assert.That(posted.Header("traceparent"), Does.StartWith($"00-{caller.TraceId}-"), "Chatwoot's message create carries the trace");
+        Assert.That(posted.Header("traceparent"), Does.StartWith($"00-{trace}-"), "Chatwoot's message create carries the trace");
     }
 
     [Test]
@@ -94,10 +93,8 @@ public sealed class DeliveryTraceTests : RoutingTestBase
         // Act
         await Task.WhenAll(sent.Select(async s =>
         {
-            using var client = Api.CreateClient();
-            client.DefaultRequestHeaders.Add("traceparent", $"00-{s.Trace}-{ActivitySpanId.CreateRandom()}-01");
-            using var response = await EngineEvents.PostAsync(client, Instance, InstanceToken, s.Message.ToJson());
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            using var engine = new Activity("engine posts an event").SetParentId(s.Trace, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded).Start();
+            await PostEventExpectingAsync(s.Message.ToJson());
         }));
         var landed = await Chatwoot.WaitForMessagesAsync(sent.Count, m => m.SourceId?.StartsWith("WAID:", StringComparison.Ordinal) == true, Eventually.Deadline);
 
