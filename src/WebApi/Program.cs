@@ -22,6 +22,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddWebApiOptions(builder.Configuration);
 builder.Services.AddRateLimiting();
 builder.Services.AddRyzeApiMetrics(builder.Configuration);
+builder.Services.AddRyzeApiTracing(builder.Configuration);
 
 builder.Services.AddExceptionHandler<EnvelopeExceptionHandler>();
 builder.Services.AddProblemDetails();

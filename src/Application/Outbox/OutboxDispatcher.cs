@@ -1,3 +1,4 @@
+using RyzeApi.Application.Common.Telemetry;
 using RyzeApi.Application.Routing.Delivery;
 
 namespace RyzeApi.Application.Outbox;
@@ -97,13 +98,7 @@ public sealed class OutboxDispatcher(
             // change: every item of such a lane keeps it.
             var useClaimedChat = item.Lane.Kind is not LaneKind.WhatsAppChat
                 || (index == 0 && timeProvider.GetElapsedTime(claimed) < s_claimedChatFreshFor);
-            var kind = kinds.Find(item.Kind);
-            var outcome = await AttemptAsync(kind, context, useClaimedChat ? item : item with { Chat = null }, cancellationToken);
-            var maxAttempts = kind?.MaxAttempts(_options.MaxAttempts) ?? _options.MaxAttempts;
-            var givenUp = item.Attempts >= maxAttempts ? $"delivery given up after {item.Attempts} attempts: {outcome.Describe()}" : null;
-            health.Record(outcome, outcome is DeliveryOutcome.Transient or DeliveryOutcome.Wait ? givenUp : null);
-            session.Saw(outcome);
-            var keepGoing = await recorder.RecordAsync(item, outcome, givenUp, kind);
+            var keepGoing = await DeliverAsync(context, item, useClaimedChat, health, session, cancellationToken);
             leases.Finished(item);
             if (!keepGoing)
             {
@@ -111,6 +106,30 @@ public sealed class OutboxDispatcher(
                 await recorder.ReleaseAllAsync(lane.Skip(index + 1), leases);
                 return;
             }
+        }
+    }
+
+    /// <summary>One attempt at <paramref name="item"/>, under its own span (current while its handler runs, so its calls
+    /// and log lines carry its trace), ended once the outcome is recorded.</summary>
+    /// <returns>Whether the next item of the same lane may go now.</returns>
+    private async Task<bool> DeliverAsync(
+        DeliveryContext context, OutboxItem item, bool useClaimedChat, IntegrationHealth health, SessionWatch session,
+        CancellationToken cancellationToken)
+    {
+        var span = DeliveryActivities.StartDelivery(item);
+        var kind = kinds.Find(item.Kind);
+        var outcome = await AttemptAsync(kind, context, useClaimedChat ? item : item with { Chat = null }, cancellationToken);
+        var maxAttempts = kind?.MaxAttempts(_options.MaxAttempts) ?? _options.MaxAttempts;
+        var givenUp = item.Attempts >= maxAttempts ? $"delivery given up after {item.Attempts} attempts: {outcome.Describe()}" : null;
+        health.Record(outcome, outcome is DeliveryOutcome.Transient or DeliveryOutcome.Wait ? givenUp : null);
+        session.Saw(outcome);
+        try
+        {
+            return await recorder.RecordAsync(item, outcome, givenUp, kind);
+        }
+        finally
+        {
+            DeliveryActivities.Finish(span, outcome, givenUp);
         }
     }
 

@@ -17,6 +17,9 @@ internal static class ClaimedRow
                 reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13));
         return new OutboxItem(
             reader.GetInt64(0), integrationId, reader.GetString(2), new Lane(LaneKinds.Parse(reader.GetString(3)), reader.GetString(4)),
-            reader.GetString(5), reader.GetInt32(6), chat);
+            reader.GetString(5), reader.GetInt32(6), chat)
+        {
+            TraceParent = reader.IsDBNull(14) ? null : reader.GetString(14),
+        };
     }
 }

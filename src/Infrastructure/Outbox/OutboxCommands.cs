@@ -77,5 +77,6 @@ internal static class OutboxCommands
         parameters.Add(Text("LaneKey", item.Lane.Key));
         parameters.Add(new NpgsqlParameter("DedupeKey", item.DedupeKey is null ? DBNull.Value : PostgresText.WithoutNul(item.DedupeKey)));
         parameters.Add(new NpgsqlParameter<string>("Payload", PostgresText.JsonWithoutNul(item.Payload)));
+        parameters.Add(new NpgsqlParameter("TraceParent", (object?)item.TraceParent ?? DBNull.Value));
     }
 }

@@ -14,8 +14,8 @@ internal static class OutboxSql
     // The lock's two-key form (class 0x52797A65, "Ryze") is a key space apart from the claim's single bigint key.
     // Its name is GroupCommitWriter.LaneLockName's: a batch takes the same locks up front, in key order.
     private const string InsertUnderLaneLock = """
-        INSERT INTO outbox (integration_id, kind, lane_kind, lane_key, dedupe_key, payload)
-        SELECT @IntegrationId, @Kind, @LaneKind, @LaneKey, @DedupeKey, @Payload::jsonb
+        INSERT INTO outbox (integration_id, kind, lane_kind, lane_key, dedupe_key, payload, trace_parent)
+        SELECT @IntegrationId, @Kind, @LaneKind, @LaneKey, @DedupeKey, @Payload::jsonb, @TraceParent::text
         FROM (SELECT pg_advisory_xact_lock(1383692901, hashtext(@IntegrationId || ' ' || @LaneKind || ':' || @LaneKey))) AS lane_lock
         """;
 
@@ -73,11 +73,12 @@ internal static class OutboxSql
             SET leased_until = now() + @Lease, leased_by = @Worker, attempts = o.attempts + 1, updated_at = now()
             FROM candidates c
             WHERE o.id = c.id
-            RETURNING o.id, o.integration_id, o.kind, o.lane_kind, o.lane_key, o.payload, o.attempts)
+            RETURNING o.id, o.integration_id, o.kind, o.lane_kind, o.lane_key, o.payload, o.attempts, o.trace_parent)
         -- A WhatsApp chat's row comes with what RyzeApi knows of the chat, saving its delivery a read; so does a
         -- reply, which goes to the person's phone JID once known (its lane is the chat's key, often the LID).
         SELECT w.id, w.integration_id, w.kind, w.lane_kind, w.lane_key, w.payload::text, w.attempts,
-               ch.chat_jid, ch.contact_id, ch.contact_source_id, ch.conversation_id, ch.conversation_status, ch.phone_jid, ch.lid
+               ch.chat_jid, ch.contact_id, ch.contact_source_id, ch.conversation_id, ch.conversation_status, ch.phone_jid, ch.lid,
+               w.trace_parent
         FROM claimed w
         LEFT JOIN chatwoot_chats ch
                ON w.lane_kind IN ('chat', 'reply', 'presence') AND ch.integration_id = w.integration_id
