@@ -72,6 +72,8 @@ internal static class ReportSections
         md.AppendLine("  statement under `EXPLAIN (ANALYZE, TIMING OFF)` with 200 due rows (one per chat) inserted in a transaction that is then");
         md.AppendLine("  rolled back: planning plus execution, repeated. Memory after each step: the API's resident set from /proc and its GC");
         md.AppendLine("  heap from the runtime's `gc-heap-size` counter, read through its diagnostics port.");
+        var (small, large) = (report.Scale[0], report.Scale[^1]);
+        md.AppendLine(string.Create(s_inv, $"  Seeding took {small.SeedTime.TotalSeconds:0.0} s for the first step and {large.SeedTime.TotalSeconds:0.0} s for the {large.Integrations - small.Integrations:N0} integrations of the second."));
         md.AppendLine();
     }
 
