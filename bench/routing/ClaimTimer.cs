@@ -6,6 +6,10 @@ using RyzeApi.Infrastructure.Security;
 
 namespace RyzeApi.Bench.Routing;
 
+/// <summary>Each claim's time in milliseconds (planning and execution) and the buffer pages it touched (found in
+/// shared buffers or read): the pages are the same from run to run where the time moves with the machine.</summary>
+internal sealed record ClaimTimes(IReadOnlyList<double> Ms, IReadOnlyList<double> Pages);
+
 /// <summary>The outbox claim's own time in PostgreSQL, as <c>EXPLAIN (ANALYZE)</c> reports it: the API's claim
 /// statement, run against the loaded database with a full batch of due rows, each in a transaction rolled back
 /// (the rows are never seen by the API's workers, which only see committed rows).</summary>
@@ -23,12 +27,11 @@ internal static class ClaimTimer
         .GetType("RyzeApi.Infrastructure.Outbox.OutboxSql", throwOnError: true)!
         .GetField("Claim", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
 
-    /// <returns>Each run's execution time in milliseconds.</returns>
-    public static async Task<List<double>> MeasureAsync(string connectionString, int batch, int runs)
+    public static async Task<ClaimTimes> MeasureAsync(string connectionString, int batch, int runs)
     {
         await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
-        var times = new List<double>();
+        var (times, pages) = (new List<double>(), new List<double>());
         for (var i = 0; i < runs; i++)
         {
             await using var tx = await db.BeginTransactionAsync();
@@ -38,20 +41,22 @@ internal static class ClaimTimer
                 await insert.ExecuteNonQueryAsync();
             }
 
-            await using (var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + s_claim, db, tx))
+            await using (var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) " + s_claim, db, tx))
             {
                 explain.Parameters.AddWithValue("Worker", "claim-timer");
                 explain.Parameters.AddWithValue("Max", batch);
                 explain.Parameters.AddWithValue("Lease", TimeSpan.FromSeconds(10));
-                using var plan = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
-                var top = plan.RootElement[0];
+                using var explained = JsonDocument.Parse((string)(await explain.ExecuteScalarAsync())!);
+                var top = explained.RootElement[0];
                 times.Add(top.GetProperty("Planning Time").GetDouble() + top.GetProperty("Execution Time").GetDouble());
+                var plan = top.GetProperty("Plan");
+                pages.Add(plan.GetProperty("Shared Hit Blocks").GetInt64() + plan.GetProperty("Shared Read Blocks").GetInt64());
             }
 
             await tx.RollbackAsync();
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"claim of {batch} due rows: median {Stats.Percentile(times, 50):0.00} ms"));
-        return times;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"claim of {batch} due rows: median {Stats.Percentile(times, 50):0.00} ms, {Stats.Percentile(pages, 50):0} pages"));
+        return new ClaimTimes(times, pages);
     }
 }

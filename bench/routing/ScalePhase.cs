@@ -6,7 +6,7 @@ namespace RyzeApi.Bench.Routing;
 /// <see cref="Chats"/> known chats in the database, and the API's memory after.</summary>
 internal sealed record ScaleStep(
     int Integrations, long Chats, int Messages, double Throughput, double CallsPerMessage, Cpu PerMessage,
-    IReadOnlyList<double> ClaimMs, Memory Memory, TimeSpan SeedTime);
+    ClaimTimes Claim, Memory Memory, TimeSpan SeedTime);
 
 /// <summary>The same message workload, to the same 1,000 chats of 100 integrations, first with 100 integrations in the
 /// database, then with 10,000 integrations and 100,000 chats (made by <see cref="ScaleSeed"/>).</summary>
@@ -37,7 +37,7 @@ internal static class ScalePhase
             var throughput = n.ScaleMessages / timed.Elapsed.TotalSeconds;
             var cpu = host.Cpu().MsPerItemSince(before, n.ScaleMessages);
             var callsPerMessage = (host.ApiCalls() - calls) / (double)n.ScaleMessages;
-            var claim = await ClaimTimer.MeasureAsync(host.ConnectionString, ClaimBatch, n.Quick ? 10 : 30);
+            var claim = await ClaimTimer.MeasureAsync(host.ConnectionString, ClaimBatch, n.Quick ? 10 : 50);
             var memory = await Memory.ReadAsync(host.Api.Pid);
             Console.WriteLine($"scale {integrations} integrations, {chats} chats: {throughput:0}/s, CPU ms per message api {cpu.Api:0.00} postgres {cpu.Postgres:0.00}; RSS {memory.WorkingSetMiB:0} MiB, GC heap {memory.GcHeapMiB:0.0} MiB");
             steps.Add(new ScaleStep(integrations, chats, n.ScaleMessages, throughput, callsPerMessage, cpu, claim, memory, seedTime));
