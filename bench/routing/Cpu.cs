@@ -2,11 +2,13 @@ using System.Globalization;
 
 namespace RyzeApi.Bench.Routing;
 
-/// <summary>CPU seconds used so far by the API, PostgreSQL (all its processes) and this process (fakes and load),
-/// read from /proc.</summary>
+/// <summary>CPU seconds used so far by the API, one PostgreSQL server (its main process and every child: backends,
+/// WAL writer, checkpointer…) and this process (fakes and load), read from /proc. Other PostgreSQL servers on the
+/// machine, such as the other cluster of the run, do not count.</summary>
 internal readonly record struct Cpu(double Api, double Postgres, double Bench)
 {
-    public static Cpu Now(int apiPid) => new(Seconds(apiPid), PostgresSeconds(), Seconds(Environment.ProcessId));
+    public static Cpu Now(int apiPid, int postmasterPid) =>
+        new(Seconds(apiPid), PostgresSeconds(postmasterPid), Seconds(Environment.ProcessId));
 
     /// <summary>CPU milliseconds each process spent per item between <paramref name="before"/> and this reading.</summary>
     public Cpu MsPerItemSince(Cpu before, int count) =>
@@ -25,8 +27,22 @@ internal readonly record struct Cpu(double Api, double Postgres, double Bench)
         }
     }
 
-    private static double PostgresSeconds() => Directory.EnumerateDirectories("/proc").Select(Path.GetFileName)
-        .Where(n => n!.All(char.IsAsciiDigit)).Select(int.Parse!)
-        .Where(pid => File.Exists($"/proc/{pid}/comm") && File.ReadAllText($"/proc/{pid}/comm").Trim() == "postgres")
+    public static int ParentOf(int pid)
+    {
+        try
+        {
+            // Field 4 of /proc/PID/stat, after the command name in parentheses.
+            var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return int.Parse(fields[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    private static double PostgresSeconds(int postmasterPid) => Seconds(postmasterPid) + Directory.EnumerateDirectories("/proc")
+        .Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)).Select(int.Parse!)
+        .Where(pid => ParentOf(pid) == postmasterPid)
         .Sum(Seconds);
 }

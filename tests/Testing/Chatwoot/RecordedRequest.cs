@@ -27,5 +27,9 @@ public sealed class RecordedRequest(
     /// <summary>Whether the body came with <c>Transfer-Encoding: chunked</c> (so without a length up front).</summary>
     public bool IsChunked => Header("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
 
+    /// <summary>How long the fake took over it, from its arrival to the end of its answer (faults and their delays
+    /// included); null while it is still being handled. Lets a benchmark subtract the fake's own time.</summary>
+    public TimeSpan? HandledIn { get; internal set; }
+
     public override string ToString() => $"{Method} {Path}{QueryString}";
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
@@ -9,8 +10,21 @@ internal sealed class RequestPipeline(RequestLog log, FaultScripts scripts, Canc
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        var started = Stopwatch.GetTimestamp();
         var request = await RecordAsync(context.Request, context.RequestAborted);
         log.Add(request);
+        try
+        {
+            await AnswerAsync(context, next, request);
+        }
+        finally
+        {
+            request.HandledIn = Stopwatch.GetElapsedTime(started);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, RequestDelegate next, RecordedRequest request)
+    {
         if (scripts.RefuseChunked && request.IsChunked)
         {
             // As a reverse proxy that needs the length up front does (nginx before 1.3.9, some load balancers).
