@@ -4,8 +4,8 @@ using RyzeApi.Infrastructure.Telemetry;
 namespace RyzeApi.Infrastructure.IntegrationTests.Telemetry;
 
 /// <summary>The backlog gauges' query: pending rows per integration, named by instance for the <c>top</c> most behind
-/// (oldest pending first), the others summed in one row; delivered and failed rows never count; integrations counted
-/// per status. However many integrations wait, the answer has at most <c>top</c> + 1 rows.</summary>
+/// (oldest pending first), the others summed in one row; delivered and failed rows never count, nor the rows of a
+/// halted integration; integrations counted per status. However many integrations wait, the answer has at most <c>top</c> + 1 rows.</summary>
 public sealed class BacklogMetricsReaderTests : DatabaseTestBase
 {
     private readonly List<(string Instance, string IntegrationId)> _integrations = [];
@@ -63,6 +63,22 @@ public sealed class BacklogMetricsReaderTests : DatabaseTestBase
 
         // Assert
         Assert.That(snapshot.Integrations.Select(r => (r.Instance, r.Pending)), Is.EquivalentTo(new (string?, long)[] { ("cliente-01", 2), ("cliente-02", 1) }));
+    }
+
+    [Test]
+    public async Task HaltedIntegration_ItsRowsWaitOnPurpose_LeftOut()
+    {
+        // Arrange
+        await InsertRowsAsync(_integrations[0].IntegrationId, 4, "pending", TimeSpan.FromHours(2));
+        await InsertRowsAsync(_integrations[1].IntegrationId, 1, "pending", TimeSpan.FromSeconds(5));
+        await Database.ExecuteAsync($"UPDATE chatwoot_integrations SET status = 'error', deliveries_halted = true WHERE id = '{_integrations[0].IntegrationId}'");
+
+        // Act
+        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(1, CancellationToken.None);
+
+        // Assert
+        Assert.That(snapshot.Integrations.Select(r => (r.Instance, r.Pending)), Is.EquivalentTo(new (string?, long)[] { ("cliente-02", 1) }));
+        Assert.That(snapshot.IntegrationsByStatus["error"], Is.EqualTo(1));
     }
 
     [Test]
