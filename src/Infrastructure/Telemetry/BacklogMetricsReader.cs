@@ -7,7 +7,9 @@ namespace RyzeApi.Infrastructure.Telemetry;
 /// <summary>The backlog gauges' query: two statements, one round trip. Pending rows are counted per integration from
 /// the pending partial index alone (no heap read per row); each integration's oldest pending row is its lowest id, whose
 /// <c>created_at</c> is one lookup. Only the <c>top</c> most behind get their instance's name; the rest come back
-/// summed in one row. Its cost grows with the pending rows, not with the delivered ones nor the integrations idle.</summary>
+/// summed in one row. An integration whose deliveries are halted (a rejected token) is left out: its rows wait on
+/// purpose until it is activated again, and it shows as <c>error</c> among the integrations by status. The cost grows
+/// with the pending rows, not with the delivered ones nor the idle integrations.</summary>
 internal sealed class BacklogMetricsReader(NpgsqlDataSource dataSource) : IBacklogMetricsReader
 {
     private const string Sql = """
@@ -16,15 +18,16 @@ internal sealed class BacklogMetricsReader(NpgsqlDataSource dataSource) : IBackl
             FROM outbox WHERE status = 'pending'
             GROUP BY integration_id
         ), ranked AS (
-            SELECT per.integration_id, per.pending, o.created_at,
+            SELECT per.pending, o.created_at, i.instance_id,
                    row_number() OVER (ORDER BY o.created_at, per.pending DESC, per.integration_id) AS rank
-            FROM per JOIN outbox o ON o.id = per.first_id
+            FROM per
+            JOIN chatwoot_integrations i ON i.id = per.integration_id AND NOT i.deliveries_halted
+            JOIN outbox o ON o.id = per.first_id
         )
         SELECT n.name AS Instance, sum(r.pending)::bigint AS Pending,
                greatest(extract(epoch FROM now() - min(r.created_at)), 0)::float8 AS OldestPendingSeconds
         FROM ranked r
-        LEFT JOIN chatwoot_integrations i ON r.rank <= @Top AND i.id = r.integration_id
-        LEFT JOIN instances n ON n.id = i.instance_id
+        LEFT JOIN instances n ON r.rank <= @Top AND n.id = r.instance_id
         GROUP BY n.name;
         SELECT status AS Status, count(*) AS Count FROM chatwoot_integrations GROUP BY status;
         """;

@@ -34,7 +34,8 @@ public sealed class MetricsEndpoint(RequestDelegate next, IOptions<MetricsOption
             "/metrics needs Authorization: Bearer <Metrics__ScrapeToken>");
     }
 
-    private static bool IsLocal(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+    private static bool IsLocal(IPAddress? address) =>
+        address is null || IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     private bool HasToken(string header)
     {

@@ -1,5 +1,6 @@
 using Npgsql;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using RyzeApi.Application.Common.Telemetry;
 using RyzeApi.Infrastructure.Telemetry;
 
@@ -11,6 +12,9 @@ namespace RyzeApi.WebApi.Hosting.Telemetry;
 public static class MetricsSetup
 {
     public const string Path = "/metrics";
+
+    /// <summary>The <c>service.name</c> when <c>OTEL_SERVICE_NAME</c> does not give one.</summary>
+    public const string ServiceName = "RyzeApi";
 
     // Tags of the HttpClient meter that grow with the Chatwoot servers called (one per self-hosted Chatwoot): dropped,
     // ryzeapi.chatwoot.request.duration gives the calls by operation instead.
@@ -31,7 +35,13 @@ public static class MetricsSetup
             services.AddBacklogMetrics();
         }
 
-        services.AddOpenTelemetry().WithMetrics(metrics =>
+        var telemetry = services.AddOpenTelemetry();
+        if (string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
+        {
+            telemetry.ConfigureResource(resource => resource.AddService(ServiceName));
+        }
+
+        telemetry.WithMetrics(metrics =>
         {
             metrics.AddMeter(RyzeApiMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
@@ -39,7 +49,9 @@ public static class MetricsSetup
                 .AddNpgsqlInstrumentation()
                 .AddView(instrument => instrument.Meter.Name == "System.Net.Http"
                     ? new MetricStreamConfiguration { TagKeys = s_httpClientTags }
-                    : null);
+                    : null)
+                // Prometheus reserves a "_count" suffix for histograms and summaries: promtool refuses this gauge's name.
+                .AddView("db.client.connection.count", "db.client.connection.usage");
             if (enabled)
             {
                 metrics.AddPrometheusExporter();
