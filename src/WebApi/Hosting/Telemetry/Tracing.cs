@@ -1,4 +1,5 @@
 using Npgsql;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using RyzeApi.Application.Common.Telemetry;
 
@@ -16,6 +17,8 @@ public static class Tracing
         services.AddOpenTelemetry().WithTracing(tracing =>
         {
             tracing
+                // OpenTelemetry's own default would be "unknown_service:dotnet"; OTEL_SERVICE_NAME still wins.
+                .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "RyzeApi"))
                 .AddSource(DeliveryActivities.SourceName)
                 .AddAspNetCoreInstrumentation(o =>
                 {
