@@ -1,4 +1,5 @@
 using Npgsql;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using RyzeApi.Application.Common.Telemetry;
 
@@ -16,6 +17,8 @@ public static class Tracing
         services.AddOpenTelemetry().WithTracing(tracing =>
         {
             tracing
+                // OpenTelemetry's own default would be "unknown_service:dotnet"; OTEL_SERVICE_NAME still wins.
+                .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "RyzeApi"))
                 .AddSource(DeliveryActivities.SourceName)
                 .AddAspNetCoreInstrumentation(o =>
                 {
@@ -24,18 +27,18 @@ public static class Tracing
                     o.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", EnvelopeExceptionHandler.SafePath(request.Path));
                 })
                 .AddHttpClientInstrumentation()
-                .AddNpgsql()
                 .ConfigureSampler((_, chosen) => new TraceSampling(chosen, exporting));
             if (exporting)
             {
-                tracing.AddOtlpExporter();
+                // Only then: a listener on Npgsql makes a span for every command, which nothing would read otherwise.
+                tracing.AddNpgsql().AddOtlpExporter();
             }
         });
         return services;
     }
 
     /// <summary>Whether spans leave the process: an OTLP endpoint is configured (for every signal, or for traces).</summary>
-    public static bool Exporting(IConfiguration configuration) =>
+    private static bool Exporting(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])
         || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"]);
 
