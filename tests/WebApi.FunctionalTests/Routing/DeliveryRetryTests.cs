@@ -71,6 +71,30 @@ public sealed class DeliveryRetryTests : DeliveryApiTestBase
     }
 
     [Test]
+    public async Task FailedRowWhoseMessageIsLinked_IsSkipped_NoSecondCopy()
+    {
+        // Arrange: a delivered message whose row is marked failed afterwards (as an operator's SQL or a lost race could):
+        // its link says it is in Chatwoot.
+        await ActivateRoutingAsync();
+        var message = EngineEvents.Text(ContactJid, "olá", "João Silva");
+        await PostEventExpectingAsync(message.ToJson());
+        await WaitForChatwootMessageAsync(message.Id);
+        await SettledAsync();
+        var id = await DeliveryIdAsync(message.Id);
+        await Database.ExecuteAsync($"UPDATE outbox SET status = 'failed', last_error = 'marked by hand' WHERE id = {id}");
+
+        // Act
+        var answer = await RetryOkAsync(new { ids = new[] { id } });
+        await SettledAsync();
+
+        // Assert
+        Assert.That(Ids(answer, "requeued"), Is.Empty);
+        Assert.That(Ids(answer, "skipped"), Is.EqualTo(new[] { id }));
+        Assert.That(await Database.ScalarAsync<string>($"SELECT status FROM outbox WHERE id = {id}"), Is.EqualTo("failed"));
+        Assert.That(ChatwootCopiesOf(message.Id), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task AgentReplyRefusedByTheEngine_Retried_ReachesWhatsAppOnce()
     {
         // Arrange
