@@ -19,7 +19,7 @@ public sealed class SecretsAtRestTests : ChatwootTestBase
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
 
         // Act
-        var dump = await Database.DumpAsync();
+        var dump = await Database.DumpAsync(withRateLimitCounts: true);
 
         // Assert
         Assert.That(dump, Does.Contain("int_"), "the dump holds the integration");

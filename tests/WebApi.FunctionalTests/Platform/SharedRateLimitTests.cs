@@ -68,6 +68,33 @@ public sealed class SharedRateLimitTests : ClockedApiTestBase
     }
 
     [Test]
+    public async Task Ingress_ConcurrentOnTwoApis_NeverAdmitsMoreThanTheLimit()
+    {
+        // Arrange: 16 callers at once, on both APIs, while blocks of 5 are reserved.
+        using var one = StartApi(token: null);
+        using var two = StartApi(token: null);
+        var next = -1;
+
+        // Act
+        var admitted = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            var mine = 0;
+            for (var i = Interlocked.Increment(ref next); i < 1100; i = Interlocked.Increment(ref next))
+            {
+                using var response = await (i % 2 == 0 ? one : two).PostAsync("/api/chatwoot/events/suporte", null);
+                mine += response.StatusCode == HttpStatusCode.TooManyRequests ? 0 : 1;
+            }
+
+            return mine;
+        })));
+
+        // Assert: unused permits of the last blocks may be lost, at most one block per API.
+        var hits = await Database.ScalarAsync<long>("SELECT hits FROM rate_limit_windows WHERE policy = 'ingress'");
+        Assert.That(admitted.Sum(), Is.InRange(1000 - (2 * 5), 1000));
+        Assert.That(hits % 5, Is.Zero, "counted in blocks of 5");
+    }
+
+    [Test]
     public async Task MetricsAndHealth_AreNotLimited()
     {
         // Arrange
