@@ -23,9 +23,15 @@ internal static class ClaimTimer
         """;
 
     /// <summary>The statement the API's workers run (read from its assembly, so it is always the current one).</summary>
-    private static readonly string s_claim = (string)typeof(AesGcmTokenProtector).Assembly
-        .GetType("RyzeApi.Infrastructure.Outbox.OutboxSql", throwOnError: true)!
-        .GetField("Claim", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
+    private static readonly string s_claim = ClaimStatement();
+
+    private static string ClaimStatement()
+    {
+        var field = typeof(AesGcmTokenProtector).Assembly.GetType("RyzeApi.Infrastructure.Outbox.OutboxSql", throwOnError: true)!
+            .GetField("Claim", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            ?? throw new InvalidOperationException("OutboxSql.Claim is gone: point the bench's claim timer at the claim statement");
+        return (string)(field.IsLiteral ? field.GetRawConstantValue() : field.GetValue(null))!;
+    }
 
     public static async Task<ClaimTimes> MeasureAsync(string connectionString, int batch, int runs)
     {
@@ -39,6 +45,22 @@ internal static class ClaimTimer
             {
                 insert.Parameters.AddWithValue("Max", batch);
                 await insert.ExecuteNonQueryAsync();
+            }
+
+            // Diagnostic: BENCH_CLAIM_PLAN=1 prints the last run's plan, with the pages of each node, instead of timing it.
+            if (i == runs - 1 && Environment.GetEnvironmentVariable("BENCH_CLAIM_PLAN") == "1")
+            {
+                await using var text = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + s_claim, db, tx);
+                text.Parameters.AddWithValue("Worker", "claim-timer");
+                text.Parameters.AddWithValue("Max", batch);
+                text.Parameters.AddWithValue("Lease", TimeSpan.FromSeconds(10));
+                await using var lines = await text.ExecuteReaderAsync();
+                while (await lines.ReadAsync())
+                {
+                    Console.WriteLine("plan: " + lines.GetString(0));
+                }
+
+                continue;
             }
 
             await using (var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) " + s_claim, db, tx))

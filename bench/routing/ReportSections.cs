@@ -28,7 +28,7 @@ internal static class ReportSections
         Line(md, "Claim of 200 due rows in PostgreSQL, p50 (ms)", F(claimSmall, "0.00"), F(claimLarge, "0.00"), claimLarge / claimSmall, "ratio ≤ 1.20", claimLarge / claimSmall <= 1.20);
         Line(md, "Claim of 200 due rows in PostgreSQL, p95 (ms)", F(Stats.Percentile(small.Claim.Ms, 95), "0.00"), F(Stats.Percentile(large.Claim.Ms, 95), "0.00"), null, "—", null);
         var (pagesSmall, pagesLarge) = (Stats.Percentile(small.Claim.Pages, 50), Stats.Percentile(large.Claim.Pages, 50));
-        Line(md, "Claim of 200 due rows: buffer pages touched, p50", F(pagesSmall, "0"), F(pagesLarge, "0"), pagesLarge / pagesSmall, "ratio ≤ 1.20", pagesLarge / pagesSmall <= 1.20);
+        Line(md, "Claim of 200 due rows: buffer pages touched, p50", F(pagesSmall, "0"), F(pagesLarge, "0"), pagesLarge / pagesSmall, "—", null);
         Line(md, "API working set after the step (MiB)", F(small.Memory.WorkingSetMiB, "0"), F(large.Memory.WorkingSetMiB, "0"), large.Memory.WorkingSetMiB / small.Memory.WorkingSetMiB, "ratio ≤ 1.20", large.Memory.WorkingSetMiB / small.Memory.WorkingSetMiB <= 1.20);
         Line(md, "API GC heap after the step (MiB)", F(small.Memory.GcHeapMiB), F(large.Memory.GcHeapMiB), large.Memory.GcHeapMiB / small.Memory.GcHeapMiB, "—", null);
         md.AppendLine();
