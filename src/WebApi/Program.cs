@@ -16,6 +16,7 @@ using RyzeApi.WebApi.Swagger;
 var builder = WebApplication.CreateBuilder(args);
 ListenFailure.Install(builder);
 builder.WebHost.ConfigureKestrel(KestrelSetup.Configure);
+builder.Logging.KeepRequestPathsOutOfLogs();
 
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);

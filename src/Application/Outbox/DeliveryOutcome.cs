@@ -21,8 +21,9 @@ public abstract record DeliveryOutcome
     /// <summary>The process is stopping: the item goes back untouched, the attempt not counted.</summary>
     public sealed record Interrupted : DeliveryOutcome;
 
-    /// <summary>Will never work as it is (other 4xx): failed, kept for inspection.</summary>
-    public sealed record Permanent(string Error, NewOutboxItem? FollowUp) : DeliveryOutcome;
+    /// <summary>Will never work as it is (other 4xx): failed, kept for inspection. <see cref="MayHaveArrived"/>: the send
+    /// may have gone through all the same (an unreadable answer), so it is never sent again.</summary>
+    public sealed record Permanent(string Error, NewOutboxItem? FollowUp, bool MayHaveArrived = false) : DeliveryOutcome;
 
     /// <summary>Chatwoot rejected the token: every delivery of the integration stops until it is activated again.</summary>
     public sealed record Halt(string Error) : DeliveryOutcome;

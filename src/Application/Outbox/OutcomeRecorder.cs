@@ -25,7 +25,9 @@ public sealed class OutcomeRecorder(
                 metrics.DeliveryEnded(item.Kind, DeliveryOutcomes.Skipped);
                 return true;
             case DeliveryOutcome.Permanent permanent:
-                await outbox.FailAsync(item, permanent.Error, permanent.FollowUp, none);
+                await (permanent.MayHaveArrived
+                    ? outbox.FailUnconfirmedAsync(item, permanent.Error, none)
+                    : outbox.FailAsync(item, permanent.Error, permanent.FollowUp, none));
                 metrics.DeliveryEnded(item.Kind, DeliveryOutcomes.Failed);
                 logger.LogWarning("Outbox item {ItemId} ({Kind}) failed: {Reason}", item.Id, item.Kind, permanent.Error);
                 return true;

@@ -37,10 +37,11 @@ internal static class OutboxCommands
 
     public static NpgsqlBatchCommand Complete(long id) => ById(OutboxSql.Complete, id);
 
-    public static NpgsqlBatchCommand Fail(long id, string error)
+    public static NpgsqlBatchCommand Fail(long id, string error, bool mayHaveArrived)
     {
         var command = ById(OutboxSql.Fail, id);
         command.Parameters.Add(Text("Error", error));
+        command.Parameters.Add(new NpgsqlParameter<bool>("MayHaveArrived", mayHaveArrived));
         return command;
     }
 

@@ -73,7 +73,10 @@ internal sealed class OutboxRepository(NpgsqlDataSource dataSource, OutboxWriter
         FinishAsync(item.Id, () => OutboxCommands.Complete(item.Id), link, followUp, cancellationToken);
 
     public Task FailAsync(OutboxItem item, string error, NewOutboxItem? followUp, CancellationToken cancellationToken) =>
-        FinishAsync(item.Id, () => OutboxCommands.Fail(item.Id, error), null, followUp, cancellationToken);
+        FinishAsync(item.Id, () => OutboxCommands.Fail(item.Id, error, mayHaveArrived: false), null, followUp, cancellationToken);
+
+    public Task FailUnconfirmedAsync(OutboxItem item, string error, CancellationToken cancellationToken) =>
+        FinishAsync(item.Id, () => OutboxCommands.Fail(item.Id, error, mayHaveArrived: true), null, null, cancellationToken);
 
     public Task RetryAsync(OutboxItem item, DateTimeOffset notBefore, string error, CancellationToken cancellationToken) =>
         RetryAsync(item, notBefore, error, forSession: false, cancellationToken);

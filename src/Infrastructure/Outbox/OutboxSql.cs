@@ -131,7 +131,8 @@ internal static class OutboxSql
         """;
 
     public const string Fail = """
-        UPDATE outbox SET status = 'failed', leased_until = NULL, last_error = @Error, updated_at = now() WHERE id = @Id
+        UPDATE outbox SET status = 'failed', leased_until = NULL, last_error = @Error, may_have_arrived = @MayHaveArrived, updated_at = now()
+        WHERE id = @Id
         """;
 
     public const string ReadMedia = "SELECT content FROM outbox_media WHERE outbox_id = @Id";

@@ -21,7 +21,7 @@ internal sealed class BacklogMetricsSampler(
         {
             try
             {
-                gauges.Update(await reader.ReadAsync(_options.TopIntegrations, stoppingToken));
+                gauges.Update(await reader.ReadAsync(_options.TopIntegrations, _options.BacklogNamedAfter, stoppingToken));
                 if (failing)
                 {
                     logger.LogInformation("The outbox backlog metrics are read again");

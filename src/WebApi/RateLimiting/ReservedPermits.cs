@@ -41,7 +41,8 @@ public sealed class ReservedPermits(IRateLimitCounter counter)
             }
 
             // One reservation at a time per bucket; the requests that arrive meanwhile wait for it and share the block.
-            await (mine is null ? refill.WaitAsync(cancellationToken) : ReserveAsync(bucket, policy, windowStart, mine));
+            // The one that reserves stops waiting at its deadline too; the reservation goes on for the others.
+            await (mine is null ? refill : ReserveAsync(bucket, policy, windowStart, mine)).WaitAsync(cancellationToken);
         }
     }
 

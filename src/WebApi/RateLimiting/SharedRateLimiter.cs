@@ -13,6 +13,10 @@ public sealed class SharedRateLimiter(
 {
     public static readonly TimeSpan FallbackFor = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a count may take before the database counts as not answering: a server that hangs instead of
+    /// refusing would otherwise hold every request for the driver's own timeouts (15 s to connect, 30 s a command).</summary>
+    public static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(5);
+
     private long _fallbackUntilMs = long.MinValue;
     private long _purgedWindow = long.MinValue;
 
@@ -29,19 +33,25 @@ public sealed class SharedRateLimiter(
         var lengthMs = (long)length.TotalMilliseconds;
         var windowStart = DateTimeOffset.FromUnixTimeMilliseconds(window * lengthMs);
         RateLimitDecision decision;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(AnswerWithin);
         try
         {
             decision = policy.Block == 1
-                ? Decide(policy, await counter.AddAsync(policy.Name, policy.Partition, windowStart, 1, cancellationToken))
-                : await reserved.AcquireAsync(policy, windowStart, cancellationToken);
+                ? Decide(policy, await counter.AddAsync(policy.Name, policy.Partition, windowStart, 1, deadline.Token))
+                : await reserved.AcquireAsync(policy, windowStart, deadline.Token);
         }
-        catch (DatabaseUnavailableException exception)
+        catch (Exception exception) when (exception is DatabaseUnavailableException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            if (Interlocked.Exchange(ref _fallbackUntilMs, nowMs + (long)FallbackFor.TotalMilliseconds) <= nowMs)
+            // From now, not from the request's start: a count abandoned at its deadline took that long already.
+            var failedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            if (Interlocked.Exchange(ref _fallbackUntilMs, failedAtMs + (long)FallbackFor.TotalMilliseconds) <= failedAtMs)
             {
                 logger.LogWarning(
                     "Rate limits are counted in this process alone for {Seconds} s: the database did not answer ({Reason})",
-                    FallbackFor.TotalSeconds, exception.Message);
+                    FallbackFor.TotalSeconds,
+                    exception is OperationCanceledException ? $"no answer within {AnswerWithin.TotalSeconds} s" : exception.Message);
             }
 
             return local.Acquire(policy, window);

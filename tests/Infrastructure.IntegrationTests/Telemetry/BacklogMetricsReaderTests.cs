@@ -38,7 +38,7 @@ public sealed class BacklogMetricsReaderTests : DatabaseTestBase
         }
 
         // Act
-        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(5, CancellationToken.None);
+        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(5, TimeSpan.Zero, CancellationToken.None);
 
         // Assert
         var named = snapshot.Integrations.Where(r => r.Instance is not null).OrderByDescending(r => r.Pending).ToList();
@@ -52,6 +52,23 @@ public sealed class BacklogMetricsReaderTests : DatabaseTestBase
     }
 
     [Test]
+    public async Task OnlyBacklogsOlderThanNamedAfter_AreNamed_YoungOnesSummed()
+    {
+        // Arrange: one integration behind for five minutes, two with a delivery pending for a moment, as busy ones have.
+        await InsertRowsAsync(_integrations[0].IntegrationId, 3, "pending", TimeSpan.FromMinutes(5));
+        await InsertRowsAsync(_integrations[1].IntegrationId, 1, "pending", TimeSpan.FromSeconds(2));
+        await InsertRowsAsync(_integrations[2].IntegrationId, 1, "pending", TimeSpan.FromSeconds(1));
+
+        // Act
+        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(20, TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        // Assert
+        Assert.That(snapshot.Integrations.Where(r => r.Instance is not null).Select(r => (r.Instance, r.Pending)),
+            Is.EqualTo(new[] { ((string?)_integrations[0].Instance, 3L) }));
+        Assert.That(snapshot.Integrations.Single(r => r.Instance is null).Pending, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task FewerWaitingThanTop_AllNamed_NoRestRow_IdleIntegrationsAbsent()
     {
         // Arrange
@@ -59,7 +76,7 @@ public sealed class BacklogMetricsReaderTests : DatabaseTestBase
         await InsertRowsAsync(_integrations[1].IntegrationId, 1, "pending", TimeSpan.FromSeconds(10));
 
         // Act
-        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(20, CancellationToken.None);
+        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(20, TimeSpan.Zero, CancellationToken.None);
 
         // Assert
         Assert.That(snapshot.Integrations.Select(r => (r.Instance, r.Pending)), Is.EquivalentTo(new (string?, long)[] { ("cliente-01", 2), ("cliente-02", 1) }));
@@ -74,7 +91,7 @@ public sealed class BacklogMetricsReaderTests : DatabaseTestBase
         await Database.ExecuteAsync($"UPDATE chatwoot_integrations SET status = 'error', deliveries_halted = true WHERE id = '{_integrations[0].IntegrationId}'");
 
         // Act
-        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(1, CancellationToken.None);
+        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(1, TimeSpan.Zero, CancellationToken.None);
 
         // Assert
         Assert.That(snapshot.Integrations.Select(r => (r.Instance, r.Pending)), Is.EquivalentTo(new (string?, long)[] { ("cliente-02", 1) }));
@@ -89,7 +106,7 @@ public sealed class BacklogMetricsReaderTests : DatabaseTestBase
         await Database.ExecuteAsync($"UPDATE chatwoot_integrations SET status = 'error' WHERE id = '{_integrations[2].IntegrationId}'");
 
         // Act
-        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(5, CancellationToken.None);
+        var snapshot = await new BacklogMetricsReader(DataSource).ReadAsync(5, TimeSpan.Zero, CancellationToken.None);
 
         // Assert
         Assert.That(snapshot.Integrations, Is.Empty);

@@ -21,6 +21,9 @@ public sealed class SecretsInJsonLogsTests : ApiProcessTestBase
         {
             ["Logging:Console:FormatterName"] = "json",
             ["Logging:LogLevel:Default"] = "Trace",
+            // A provider's own level, as ordinary as Information, outranks every category rule of appsettings.json; the
+            // host's request logger (its scope holds the request path) must stay off all the same.
+            ["Logging:Console:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
             ["Logging:LogLevel:Polly"] = "Trace",
         });

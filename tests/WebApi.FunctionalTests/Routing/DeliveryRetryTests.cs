@@ -127,4 +127,33 @@ public sealed class DeliveryRetryTests : DeliveryApiTestBase
         });
         Assert.That(MessageNow(reply).Status, Is.EqualTo("sent"));
     }
+
+    [Test]
+    public async Task AgentReplyWhoseSendMayHaveArrived_Retried_IsSkippedAndNotSentAgain()
+    {
+        // Arrange: the engine takes the reply but answers with no message id: it may well be on WhatsApp.
+        await ActivateRoutingAsync();
+        var conversation = await ContactWritesAsync();
+        Engine.Script(FakeFault.Json(200, "{}"), matching: r => r.Method == "POST");
+        await AgentRepliesAsync(conversation.Id, "Posso ajudar?");
+        await Eventually.WaitAsync(
+            () => Database.ScalarAsync<string>("SELECT status FROM outbox WHERE kind = 'agent_reply'"), s => s == "failed", "the failed reply");
+        await SettledAsync();
+        var id = await Database.ScalarAsync<long>("SELECT id FROM outbox WHERE kind = 'agent_reply'");
+
+        // Act
+        var byId = await RetryOkAsync(new { ids = new[] { id } });
+        var all = await RetryOkAsync(new { });
+        await SettledAsync();
+
+        // Assert
+        Assert.Multiple(() =>
+        {
+            Assert.That(Ids(byId, "requeued"), Is.Empty);
+            Assert.That(Ids(byId, "skipped"), Is.EqualTo(new[] { id }));
+            Assert.That(Ids(all, "requeued"), Is.Empty);
+            Assert.That(Engine.Requests.Count(r => r.Method == "POST"), Is.EqualTo(1), "sent again, it could reach the customer twice");
+        });
+        Assert.That(await Database.ScalarAsync<string>($"SELECT status FROM outbox WHERE id = {id}"), Is.EqualTo("failed"));
+    }
 }

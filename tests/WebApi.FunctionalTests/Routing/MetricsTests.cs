@@ -15,7 +15,7 @@ public sealed class MetricsTests : RoutingTestBase
     private HttpClient _scraper = null!;
 
     protected override IReadOnlyDictionary<string, string?> RoutingOverrides =>
-        new Dictionary<string, string?> { ["Metrics:BacklogInterval"] = "00:00:00.200" };
+        new Dictionary<string, string?> { ["Metrics:BacklogInterval"] = "00:00:00.200", ["Metrics:BacklogNamedAfter"] = "00:00:00" };
 
     [SetUp]
     public void CreateScraper() => _scraper = Api.CreateClient();
@@ -52,6 +52,30 @@ public sealed class MetricsTests : RoutingTestBase
         Assert.That(Delta(before, after, "ryzeapi_ingress_duration_seconds_count", "source=chatwoot_webhook", "outcome=success"),
             Is.GreaterThanOrEqualTo(1), after.ToString());
         Assert.That(after.Single("ryzeapi_integrations", "status=active"), Is.EqualTo(1), after.ToString());
+    }
+
+    [Test]
+    public async Task DnsLookups_AreCountedWithoutTheHostName()
+    {
+        // Arrange: the runtime's DNS meter is process-wide, so a lookup made here is measured by the API's meter provider.
+        var host = System.Net.Dns.GetHostName();
+        try
+        {
+            await System.Net.Dns.GetHostAddressesAsync(host);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // A failed lookup is measured too.
+        }
+
+        // Act
+        var scrape = await ScrapeAsync();
+
+        // Assert
+        var lookups = scrape.Samples.Where(s => s.Name.StartsWith("dns_lookup_duration", StringComparison.Ordinal)).ToList();
+        Assert.That(lookups, Is.Not.Empty, scrape.Text);
+        Assert.That(lookups.SelectMany(s => s.Labels.Keys), Has.None.EqualTo("dns_question_name"), scrape.Text);
+        Assert.That(lookups.SelectMany(s => s.Labels.Values), Has.None.EqualTo(host), scrape.Text);
     }
 
     [Test]

@@ -36,6 +36,10 @@ public interface IOutboxStore
     /// <summary>Marks the item failed (kept for inspection) and enqueues <paramref name="followUp"/> with it.</summary>
     Task FailAsync(OutboxItem item, string error, NewOutboxItem? followUp, CancellationToken cancellationToken);
 
+    /// <summary>Marks the item failed although its send may have reached the other side: the delivery API never requeues
+    /// it, since sending it again could deliver it twice.</summary>
+    Task FailUnconfirmedAsync(OutboxItem item, string error, CancellationToken cancellationToken);
+
     /// <summary>The lanes whose rows are leased now by workers whose name does not start with <paramref name="exceptWorkers"/>
     /// (another process, live or dead), the soonest-expiring first, at most <paramref name="max"/>: what a process that
     /// starts after a crash waits for.</summary>

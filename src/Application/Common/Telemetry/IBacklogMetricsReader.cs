@@ -5,7 +5,8 @@ public interface IBacklogMetricsReader
 {
     /// <param name="top">How many integrations to name (the most behind first); the rest come summed in one row
     /// whose <see cref="IntegrationBacklog.Instance"/> is null.</param>
-    Task<BacklogSnapshot> ReadAsync(int top, CancellationToken cancellationToken);
+    /// <param name="namedAfter">Only an integration whose oldest pending delivery is at least this old is named.</param>
+    Task<BacklogSnapshot> ReadAsync(int top, TimeSpan namedAfter, CancellationToken cancellationToken);
 }
 
 /// <param name="Instance">The instance's name; null for the integrations summed together.</param>

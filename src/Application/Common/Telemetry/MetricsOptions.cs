@@ -25,6 +25,11 @@ public sealed class MetricsOptions
     /// behind first); the others are summed under <see cref="BacklogMetrics.OtherIntegrations"/>.</summary>
     [Between("Metrics__TopIntegrations", 1, 500)]
     public int TopIntegrations { get; set; } = 20;
+
+    /// <summary>How old an integration's oldest pending delivery must be for it to be named. Every busy integration has a
+    /// delivery pending for a moment: naming those would make a new series for a different instance at every sample.</summary>
+    [Duration("Metrics__BacklogNamedAfter", "00:00:00", "1.00:00:00")]
+    public TimeSpan BacklogNamedAfter { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>A text setting that, when set, has at least <paramref name="minimum"/> characters.</summary>

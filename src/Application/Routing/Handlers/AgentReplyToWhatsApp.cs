@@ -52,12 +52,12 @@ public sealed class AgentReplyToWhatsApp(
         catch (EngineAnswerUnreadableException exception)
         {
             // The send may have reached WhatsApp: a retry could deliver it twice. No tick either way: whether it went is unknown.
-            return new DeliveryOutcome.Permanent($"the engine accepted the message but its answer is unreadable; not sent again, to avoid a duplicate: {exception.Message}", null);
+            return new DeliveryOutcome.Permanent($"the engine accepted the message but its answer is unreadable; not sent again, to avoid a duplicate: {exception.Message}", null, MayHaveArrived: true);
         }
 
         if (string.IsNullOrEmpty(firstId))
         {
-            return new DeliveryOutcome.Permanent("the engine accepted the message but returned no message id", null);
+            return new DeliveryOutcome.Permanent("the engine accepted the message but returned no message id", null, MayHaveArrived: true);
         }
 
         var link = new MessageLink(context.Integration.Id, firstId, reply.ChatwootMessageId, reply.ConversationId, MessageDirection.ToWhatsApp);

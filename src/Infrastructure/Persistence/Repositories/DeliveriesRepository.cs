@@ -1,6 +1,7 @@
 using Dapper;
 using RyzeApi.Application.Chatwoot.Queries.GetChatwootStatus;
 using RyzeApi.Application.Chatwoot.Queries.ListDeliveries;
+using RyzeApi.Application.Common.Telemetry;
 
 namespace RyzeApi.Infrastructure.Persistence.Repositories;
 
@@ -33,6 +34,7 @@ internal sealed class DeliveriesRepository(NpgsqlDataSource dataSource) : IDeliv
                 IntegrationId = integrationId,
                 Ids = ids?.ToArray(),
                 Max = ids?.Count ?? max,
+                TraceParent = DeliveryActivities.CurrentTraceParent(),
             }, cancellationToken: cancellationToken));
             return (IReadOnlyList<long>)[.. requeued];
         });

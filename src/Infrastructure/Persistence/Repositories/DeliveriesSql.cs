@@ -37,10 +37,14 @@ internal static class DeliveriesSql
     // (a WhatsApp message in Chatwoot, an agent reply in WhatsApp) and stays failed: sending it again would duplicate it.
     // Attempts restart at 1, not 0: the next attempt counts as a repeat, so the delivery first looks for what an earlier
     // attempt may have left in Chatwoot (the message's source_id WAID:<id>, a conversation a lost answer created).
+    // A send that may have gone through (may_have_arrived: the engine's answer was unreadable) stays failed too: the
+    // engine has no lookup to tell, and the customer would get it twice. The requeued row continues the retry request's
+    // trace: the one that recorded it may be days old, or not sampled.
     public const string Retry = """
         WITH chosen AS (
             SELECT o.id FROM outbox o
             WHERE o.integration_id = @IntegrationId AND o.status = 'failed' AND (@Ids::bigint[] IS NULL OR o.id = ANY(@Ids))
+              AND NOT o.may_have_arrived
               AND NOT EXISTS (
                   SELECT 1 FROM message_links l
                   WHERE l.integration_id = o.integration_id
@@ -52,7 +56,7 @@ internal static class DeliveriesSql
             FOR UPDATE OF o)
         UPDATE outbox o
         SET status = 'pending', attempts = 1, next_attempt_at = now(), leased_until = NULL, leased_by = NULL,
-            waits_for_session = false, updated_at = now()
+            waits_for_session = false, trace_parent = coalesce(@TraceParent::text, o.trace_parent), updated_at = now()
         FROM chosen c
         WHERE o.id = c.id AND o.status = 'failed'
         RETURNING o.id

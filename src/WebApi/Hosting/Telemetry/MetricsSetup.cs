@@ -47,9 +47,13 @@ public static class MetricsSetup
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddView(instrument => instrument.Meter.Name == "System.Net.Http"
-                    ? new MetricStreamConfiguration { TagKeys = s_httpClientTags }
-                    : null)
+                .AddView(instrument => instrument.Meter.Name switch
+                {
+                    "System.Net.Http" => new MetricStreamConfiguration { TagKeys = s_httpClientTags },
+                    // A DNS lookup's host name is every customer's Chatwoot and media host: counted, never named.
+                    "System.Net.NameResolution" => new MetricStreamConfiguration { TagKeys = [] },
+                    _ => null,
+                })
                 // Prometheus reserves a "_count" suffix for histograms and summaries: promtool refuses this gauge's name.
                 .AddView("db.client.connection.count", "db.client.connection.usage");
             if (enabled)
