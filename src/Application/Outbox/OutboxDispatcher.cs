@@ -3,7 +3,7 @@ using RyzeApi.Application.Routing.Delivery;
 
 namespace RyzeApi.Application.Outbox;
 
-/// <summary>Delivers a claimed batch: per integration, its lanes in parallel, each lane's items strictly in order
+/// <summary>Delivers a claimed batch: the lanes of all its integrations in parallel, each lane's items strictly in order
 /// (a failed item stops its lane until its retry). Each item goes to the handler its kind names.</summary>
 public sealed class OutboxDispatcher(
     IOutboxStore outbox,
@@ -28,9 +28,21 @@ public sealed class OutboxDispatcher(
         var heartbeat = leases.KeepAliveAsync(batchDone.Token);
         try
         {
-            foreach (var group in items.GroupBy(i => i.IntegrationId))
+            var opened = await OpenAsync(items, leases, cancellationToken);
+            // Lanes of every integration share one pool of Parallelism: a batch spread over many integrations goes as
+            // fast as one of a single integration, instead of one integration after the other.
+            var lanes = opened
+                .SelectMany(o => o.Items.GroupBy(i => i.Lane).Select(g => (Open: o, Items: g.OrderBy(i => i.Id).ToList())))
+                .ToList();
+            await Parallel.ForEachAsync(
+                lanes,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = CancellationToken.None },
+                async (lane, _) => await DeliverLaneAsync(
+                    lane.Open.Context, lane.Items, lane.Open.Health, lane.Open.Session, leases, claimed, cancellationToken));
+            foreach (var open in opened)
             {
-                await DispatchIntegrationAsync(group.Key, [.. group], leases, claimed, cancellationToken);
+                await ReportSessionAsync(open.IntegrationId, open.Session);
+                await integrations.CloseAsync(open.IntegrationId, open.Health);
             }
         }
         finally
@@ -40,31 +52,33 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task DispatchIntegrationAsync(
-        string integrationId, List<OutboxItem> items, LeaseKeeper leases, long claimed, CancellationToken cancellationToken)
+    /// <summary>Reads each integration of the batch once. Items of one gone meanwhile are dropped (its rows went with
+    /// it); those of one that cannot deliver now (halted) are given back at once.</summary>
+    private async Task<List<OpenIntegration>> OpenAsync(IReadOnlyList<OutboxItem> items, LeaseKeeper leases, CancellationToken cancellationToken)
     {
-        if (await integrations.OpenAsync(integrationId, cancellationToken) is not { } batch)
+        var opened = new List<OpenIntegration>();
+        foreach (var group in items.GroupBy(i => i.IntegrationId))
         {
-            return; // deactivated meanwhile: its rows went with it
+            if (await integrations.OpenAsync(group.Key, cancellationToken) is not { } batch)
+            {
+                continue;
+            }
+
+            if (batch.Context is { } context)
+            {
+                opened.Add(new OpenIntegration(group.Key, context, batch.Health, new SessionWatch(), [.. group]));
+                continue;
+            }
+
+            await recorder.ReleaseAllAsync([.. group], leases);
+            await integrations.CloseAsync(group.Key, batch.Health);
         }
 
-        if (batch.Context is { } context)
-        {
-            var lanes = items.GroupBy(i => i.Lane).Select(g => g.OrderBy(i => i.Id).ToList()).ToList();
-            var session = new SessionWatch();
-            await Parallel.ForEachAsync(
-                lanes,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = CancellationToken.None },
-                async (lane, _) => await DeliverLaneAsync(context, lane, batch.Health, session, leases, claimed, cancellationToken));
-            await ReportSessionAsync(integrationId, session);
-        }
-        else
-        {
-            await recorder.ReleaseAllAsync(items, leases);
-        }
-
-        await integrations.CloseAsync(integrationId, batch.Health);
+        return opened;
     }
+
+    private sealed record OpenIntegration(
+        string IntegrationId, DeliveryContext Context, IntegrationHealth Health, SessionWatch Session, List<OutboxItem> Items);
 
     private async Task DeliverLaneAsync(
         DeliveryContext context, List<OutboxItem> lane, IntegrationHealth health, SessionWatch session, LeaseKeeper leases, long claimed,
