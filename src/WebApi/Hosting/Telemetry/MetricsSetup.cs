@@ -13,9 +13,6 @@ public static class MetricsSetup
 {
     public const string Path = "/metrics";
 
-    /// <summary>The <c>service.name</c> when <c>OTEL_SERVICE_NAME</c> does not give one.</summary>
-    public const string ServiceName = "RyzeApi";
-
     // Tags of the HttpClient meter that grow with the Chatwoot servers called (one per self-hosted Chatwoot): dropped,
     // ryzeapi.chatwoot.request.duration gives the calls by operation instead.
     private static readonly string[] s_httpClientTags =
@@ -35,11 +32,8 @@ public static class MetricsSetup
             services.AddBacklogMetrics();
         }
 
+        // The service name is set once for every signal, with tracing (Tracing.AddRyzeApiTracing).
         var telemetry = services.AddOpenTelemetry();
-        if (string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
-        {
-            telemetry.ConfigureResource(resource => resource.AddService(ServiceName));
-        }
 
         telemetry.WithMetrics(metrics =>
         {

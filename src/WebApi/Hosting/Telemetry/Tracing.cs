@@ -14,11 +14,13 @@ public static class Tracing
     public static IServiceCollection AddRyzeApiTracing(this IServiceCollection services, IConfiguration configuration)
     {
         var exporting = Exporting(configuration);
-        services.AddOpenTelemetry().WithTracing(tracing =>
+        services.AddOpenTelemetry()
+            // For every signal (tracing is always registered, metrics not always). OpenTelemetry's own default would be
+            // "unknown_service:dotnet"; OTEL_SERVICE_NAME still wins.
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "RyzeApi"))
+            .WithTracing(tracing =>
         {
             tracing
-                // OpenTelemetry's own default would be "unknown_service:dotnet"; OTEL_SERVICE_NAME still wins.
-                .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "RyzeApi"))
                 .AddSource(DeliveryActivities.SourceName)
                 .AddAspNetCoreInstrumentation(o =>
                 {
